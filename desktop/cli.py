@@ -1,0 +1,120 @@
+"""Headless commands (no Qt): `isitugas --db URL COMMAND ...`.
+
+Exit codes: 0 done, 1 refused by a rule or bad input (message on stderr, in Malay unless
+``--lang en``), 2 usage (argparse's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from desktop import __version__
+from desktop.rules import Refused, STATE_CODES
+
+OK, REFUSED, USAGE = 0, 1, 2
+
+# name -> handler(args) -> int; commands register themselves below with @command.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+class Failure(Exception):
+    """A refusal that is not a rule: bad file, unsound database. Carries both languages."""
+
+    def __init__(self, message_ms: str, message_en: str):
+        super().__init__(message_en)
+        self.message_ms, self.message_en = message_ms, message_en
+
+
+def command(name: str):
+    def register(fn):
+        COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="isitugas",
+        description="IsiTugas: daftar premis, jawatan dan pengisian tugas (SPSM Bil.2/2016).",
+    )
+    p.add_argument("--db", metavar="URL", help="pangkalan data (fail SQLite atau URL PostgreSQL)")
+    p.add_argument("--lang", choices=("ms", "en"), default=None, help="bahasa (lalai: ms)")
+    p.add_argument("--demo", action="store_true", help="buka tetingkap pada pangkalan data demo")
+    p.add_argument("--version", action="version", version=f"IsiTugas {__version__}")
+    p.add_argument("--self-test", action="store_true", help="uji pemasangan dan keluar")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="isi pangkalan data kosong dengan pejabat demo")
+    d.add_argument("--state", default="SGR", type=str.upper, choices=STATE_CODES)
+    d.add_argument("--seed", default=1, type=int)
+
+    sub.add_parser("check", help="semak integriti, versi skema dan log audit")
+    return p
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    return args.lang or "ms"
+
+
+def _say_error(args, message_ms: str, message_en: str) -> None:
+    print(message_en if lang_of(args) == "en" else message_ms, file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a headless command; every refusal becomes exit 1 with a message on stderr."""
+    from desktop.services.database import Unsound
+
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args)
+    except Refused as exc:
+        print(exc.message(lang_of(args)), file=sys.stderr)
+    except Unsound as exc:
+        print(exc.message(lang_of(args)), file=sys.stderr)
+    except Failure as exc:
+        _say_error(args, exc.message_ms, exc.message_en)
+    return REFUSED
+
+
+def db_url(args: argparse.Namespace) -> str:
+    from desktop.models.db import default_url, demo_url
+
+    if args.db:
+        return args.db
+    return demo_url() if args.demo else default_url()
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from desktop.services.database import check
+
+    h = check(db_url(args))
+    en = lang_of(args) == "en"
+    print(("Schema: " if en else "Skema: ") + f"{h.revision or '-'} (head {h.head})")
+    print(("Integrity: " if en else "Integriti: ") + (h.integrity or "-"))
+    if h.ok:
+        print("OK: the database is sound." if en else "OK: pangkalan data sihat.")
+        return OK
+    for line in (h.problems_en if en else h.problems_ms):
+        print(line, file=sys.stderr)
+    return REFUSED
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services.database import is_empty, open_database
+    from desktop.services.demo import fill_demo
+    from desktop.services.unit import perform
+
+    db = open_database(db_url(args))
+    try:
+        if not is_empty(db):
+            raise Failure("Pangkalan data ini sudah mengandungi data; demo hanya untuk pangkalan data kosong.",
+                          "This database already holds data; the demo fills only an empty database.")
+        summary = perform(db, fill_demo, state=args.state, seed=args.seed, actor="demo").result
+    finally:
+        db.dispose()
+    print(summary.describe(lang_of(args)))
+    return OK

@@ -1,0 +1,1 @@
+"""Alembic migrations: every schema change of the app, applied at start-up."""

@@ -1,0 +1,59 @@
+"""The one path for every change: a fresh session, one transaction, audit, touched kinds.
+
+A service function takes a :class:`Ctx` first. ``perform`` commits its work, or rolls all of it
+back when it raises (a :class:`~desktop.rules.Refused` included), so nothing is half-saved.
+The views wrap this in their operation helper, which emits one ``changed(kinds)`` signal.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from desktop.models import Database
+from desktop.services import audit
+
+T = TypeVar("T")
+
+
+def local_actor() -> str:
+    try:
+        return getpass.getuser() or "pengguna"
+    except Exception:  # noqa: BLE001 - no login name on some Windows setups
+        return "pengguna"
+
+
+@dataclass
+class Ctx:
+    session: Session
+    actor: str
+    touched: set[str] = field(default_factory=set)
+
+    def audit(self, action: str, entity: str, entity_id, before=None, after=None) -> None:
+        audit.append(self.session, self.actor, action, entity, entity_id, before, after)
+        self.touched.add(entity)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: Any
+    touched: frozenset[str]
+
+
+def perform(db: Database, fn: Callable[..., T], *args, actor: str | None = None, **kwargs) -> Outcome:
+    """Run one user action in one transaction; returns its result and the entity kinds touched."""
+    with db.session() as session:
+        ctx = Ctx(session, actor or local_actor())
+        result = fn(ctx, *args, **kwargs)
+        session.flush()
+    return Outcome(result, frozenset(ctx.touched))
+
+
+def read(db: Database, fn: Callable[..., T], *args, **kwargs) -> T:
+    """Run a query function ``fn(session, ...)``; it must return plain rows, not ORM objects."""
+    with db.session() as session:
+        return fn(session, *args, **kwargs)
