@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 
 from desktop import __version__
-from desktop.rules import Refused, STATE_CODES
+from desktop.rules import STATE_CODES, Refused
 
 OK, REFUSED, USAGE = 0, 1, 2
 

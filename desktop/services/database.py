@@ -38,12 +38,11 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
     """
     url = normalise_url(url)
     path = sqlite_path(url)
-    if path is not None:
-        if not os.path.exists(path):
-            if not create:
-                raise Unsound(f"Pangkalan data tidak wujud: {path}",
-                              f"The database does not exist: {path}")
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if path is not None and not os.path.exists(path):
+        if not create:
+            raise Unsound(f"Pangkalan data tidak wujud: {path}",
+                          f"The database does not exist: {path}")
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = Database(url)
     try:
         if path is not None and os.path.exists(path) and os.path.getsize(path) > 0:

@@ -1,0 +1,1 @@
+"""Import of existing Excel registers, all or nothing."""

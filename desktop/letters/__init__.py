@@ -1,0 +1,1 @@
+"""PDF letters the director signs: templates, reference numbers, QR verification."""

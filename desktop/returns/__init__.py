@@ -1,0 +1,1 @@
+"""The monthly Excel return to HQ: build, write, read back, verify, consolidate."""

@@ -1,0 +1,1 @@
+"""PySide6 widgets, Qt table models, dialogs and the main window."""
