@@ -1,0 +1,152 @@
+"""The page every register copies: search box, table, add/edit/deactivate, live refresh.
+
+A subclass names its columns, how to load its rows (through ``ops.query``), which entity kinds
+it shows (refreshed when ``ops.changed`` names one) and its actions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.views.operations import Operations
+from desktop.views.table_model import Column, RowFilterProxy, RowTableModel
+
+
+class RegisterPage(QWidget):
+    kinds: frozenset[str] = frozenset()
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.model = RowTableModel(self.columns(), self, muted=self.is_muted)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Cari..."))
+        self.search.textChanged.connect(self._search_changed)
+        self.show_inactive = QCheckBox(self.tr("Papar yang tidak aktif"))
+        self.show_inactive.setObjectName("showInactive")
+        self.show_inactive.toggled.connect(self._apply_predicate)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_inactive)
+        self.buttons = QHBoxLayout()
+        for button in self.make_buttons():
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.count)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{self.page_title()}</h2>")
+        layout.addWidget(heading)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+
+        ops.changed.connect(self._changed)
+        self._apply_predicate()
+        self.reload()
+
+    # -- what a register defines -------------------------------------------------------------
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def make_buttons(self) -> list[QPushButton]:
+        return []
+
+    def is_muted(self, row: Any) -> bool:
+        return not getattr(row, "active", True)
+
+    def edit_selected(self) -> None:
+        """Open the selected row's form (double-click); registers override."""
+
+    def selection_changed(self) -> None:
+        """Enable or relabel buttons for the selected row; registers override."""
+
+    # -- shared behaviour --------------------------------------------------------------------
+    def reload(self) -> None:
+        keep = self.selected_row()
+        self.model.set_rows(self.load())
+        self.table.resizeColumnsToContents()
+        if keep is not None:
+            self.select_where(lambda r: getattr(r, "id", None) == getattr(keep, "id", None))
+        self._update_count()
+        self.selection_changed()
+
+    def selected_row(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.row_at(rows[0].row()) if rows else None
+
+    def select_where(self, predicate) -> bool:
+        for i in range(self.proxy.rowCount()):
+            if predicate(self.proxy.row_at(i)):
+                self.table.selectRow(i)
+                self.table.scrollTo(self.proxy.index(i, 0))
+                return True
+        return False
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _apply_predicate(self) -> None:
+        if self.show_inactive.isChecked():
+            self.proxy.set_predicate(None)
+        else:
+            self.proxy.set_predicate(lambda r: getattr(r, "active", True))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%1 daripada %2 rekod")
+                           .replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(self.model.rowCount())))
+
+    def _changed(self, kinds: frozenset) -> None:
+        if kinds & self.kinds:
+            self.reload()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.edit_selected()
+            return
+        super().keyPressEvent(event)
