@@ -2,70 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.rules import STATES
 from desktop.rules.enums import PremisesKind
 from desktop.services.premises import PremisesForm, PremisesRow, add_premises, update_premises
-from desktop.views.forms import FieldErrors
-from desktop.views.operations import Operations
+from desktop.views.form_dialog import FormDialog
+from desktop.views.operations import Operations, Result
 
 
-class PremisesDialog(QDialog):
+class PremisesDialog(FormDialog):
     def __init__(self, ops: Operations, row: PremisesRow | None = None, *,
                  default_state: str = "", districts: dict[str, list[str]] | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops, self.row = ops, row
-        self.saved_id: int | None = None
+        super().__init__(ops, parent)
+        self.row = row
         self._districts = districts or {}
         self.setWindowTitle(self.tr("Ubah premis") if row else self.tr("Tambah premis"))
         self.setObjectName("premisesDialog")
 
-        self.code = QLineEdit(objectName="code")
+        self.code = self.add_field("code", self.tr("Kod premis"), QLineEdit())
         self.code.setMaxLength(20)
-        self.name = QLineEdit(objectName="name")
-        self.kind = QComboBox(objectName="kind")
+        self.name = self.add_field("name", self.tr("Nama premis"), QLineEdit())
+        self.kind = self.add_field("kind", self.tr("Jenis"), QComboBox())
         for kind in PremisesKind:
             self.kind.addItem(kind.label_ms, kind.value)
-        self.state = QComboBox(objectName="state")
+        self.state = self.add_field("state", self.tr("Negeri"), QComboBox())
         for code, (name, _pb) in STATES.items():
             self.state.addItem(name, code)
-        self.district = QComboBox(objectName="district")
+        self.district = self.add_field("district", self.tr("Daerah"), QComboBox())
         self.district.setEditable(True)
-        self.address = QPlainTextEdit(objectName="address")
+        self.address = self.add_field("address", self.tr("Alamat"), QPlainTextEdit())
         self.address.setFixedHeight(70)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Kod premis"), self.code)
-        form.addRow(self.tr("Nama premis"), self.name)
-        form.addRow(self.tr("Jenis"), self.kind)
-        form.addRow(self.tr("Negeri"), self.state)
-        form.addRow(self.tr("Daerah"), self.district)
-        form.addRow(self.tr("Alamat"), self.address)
-        self.errors = FieldErrors(form, {"code": self.code, "name": self.name, "kind": self.kind,
-                                         "state": self.state, "district": self.district,
-                                         "address": self.address}, ops.lang)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.finish_fields()
 
         self.state.currentIndexChanged.connect(self._fill_districts)
         self._load(row, default_state)
@@ -96,15 +65,11 @@ class PremisesDialog(QDialog):
                             district=self.district.currentText(),
                             address=self.address.toPlainText())
 
-    def save(self) -> None:
-        self.errors.clear()
+    def submit(self) -> Result:
         if self.row is None:
-            result = self.ops.run(add_premises, self.form(), parent=self, show_refusal=False)
-        else:
-            result = self.ops.run(update_premises, self.row.id, self.form(), parent=self,
-                                  show_refusal=False)
-        if not result.ok:
-            self.errors.show(result.refused)
-            return
-        self.saved_id = result.value if self.row is None else self.row.id
-        self.accept()
+            return self.ops.run(add_premises, self.form(), parent=self, show_refusal=False)
+        return self.ops.run(update_premises, self.row.id, self.form(), parent=self,
+                            show_refusal=False)
+
+    def saved(self, result: Result):
+        return result.value if self.row is None else self.row.id
