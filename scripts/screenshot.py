@@ -22,10 +22,9 @@ def main(argv: list[str]) -> int:
     p.add_argument("--lang", default="ms", choices=("ms", "en"))
     args = p.parse_args(argv)
 
-    from desktop.services.demo import fill_demo
-
     from desktop.app import create_window, ensure_application, install_translator
     from desktop.services.database import open_database
+    from desktop.services.demo import fill_demo
     from desktop.services.unit import perform
 
     app = ensure_application()
