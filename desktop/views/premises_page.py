@@ -15,6 +15,7 @@ from desktop.views.table_model import Column
 
 class PremisesPage(RegisterPage):
     kinds = frozenset({"premises", "post", "office"})
+    entity = "premises"
 
     def __init__(self, ops, parent=None):
         super().__init__(ops, parent)
@@ -46,7 +47,16 @@ class PremisesPage(RegisterPage):
         self.active_button.clicked.connect(self.toggle_active)
         return [self.add_button, self.edit_button, self.active_button]
 
+    def field_labels(self) -> dict[str, str]:
+        return {"code": self.tr("Kod"), "name": self.tr("Nama premis"), "kind": self.tr("Jenis"),
+                "state": self.tr("Negeri"), "district": self.tr("Daerah"),
+                "address": self.tr("Alamat"), "active": self.tr("Aktif")}
+
+    def row_title(self, row: PremisesRow) -> str:
+        return f"{row.code} {row.name}"
+
     def selection_changed(self) -> None:
+        super().selection_changed()
         row = self.selected_row()
         self.edit_button.setEnabled(row is not None)
         self.active_button.setEnabled(row is not None)

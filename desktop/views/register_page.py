@@ -28,6 +28,7 @@ from desktop.views.table_model import Column, RowFilterProxy, RowTableModel
 
 class RegisterPage(QWidget):
     kinds: frozenset[str] = frozenset()
+    entity = ""  # the audit entity of a row, for its history of changes
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,8 +66,11 @@ class RegisterPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.show_inactive)
         self.buttons = QHBoxLayout()
-        for button in self.make_buttons():
+        self.history_button = QPushButton(self.tr("Sejarah..."), objectName="historyButton")
+        self.history_button.clicked.connect(self.show_history)
+        for button in [*self.make_buttons(), self.history_button]:
             self.buttons.addWidget(button)
+        self.history_button.setVisible(bool(self.entity))
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.count)
 
@@ -101,7 +105,26 @@ class RegisterPage(QWidget):
         """Open the selected row's form (double-click); registers override."""
 
     def selection_changed(self) -> None:
-        """Enable or relabel buttons for the selected row; registers override."""
+        """Enable or relabel buttons for the selected row; registers extend this."""
+        self.history_button.setEnabled(self.selected_row() is not None)
+
+    def field_labels(self) -> dict[str, str]:
+        """Field name -> label shown in the history of changes."""
+        return {}
+
+    def row_title(self, row: Any) -> str:
+        return str(getattr(row, "name", getattr(row, "id", "")))
+
+    def show_history(self):
+        row = self.selected_row()
+        if row is None or not self.entity:
+            return None
+        from desktop.views.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.ops, self.entity, row.id, self.row_title(row), self,
+                               self.field_labels())
+        dialog.open()
+        return dialog
 
     # -- shared behaviour --------------------------------------------------------------------
     def reload(self) -> None:

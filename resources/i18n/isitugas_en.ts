@@ -28,6 +28,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Sejarah: %1</source>
+        <translation>History: %1</translation>
+    </message>
+    <message>
+        <source>Masa</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Fail</source>
@@ -158,6 +185,10 @@
         <translation>Deactivate</translation>
     </message>
     <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
         <source>Aktifkan semula</source>
         <translation>Reactivate</translation>
     </message>
@@ -179,6 +210,10 @@
     <message>
         <source>Papar yang tidak aktif</source>
         <translation>Show inactive</translation>
+    </message>
+    <message>
+        <source>Sejarah...</source>
+        <translation>History...</translation>
     </message>
     <message>
         <source>%1 daripada %2 rekod</source>

@@ -138,3 +138,17 @@ def test_about_box_names_version_and_database(window):
     box = window.about()
     assert __version__ in box.text() and "gui.sqlite" in box.text()
     box.close()
+
+
+def test_history_shows_each_change_with_before_and_after(window, qtbot):
+    page = window.open_page("premises")
+    page.select_where(lambda r: r.code == "SGR-TBK-002")
+    dialog = page.edit_selected()
+    dialog.district.setEditText("Klang")
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    history = page.show_history()
+    rows = history.model.rows
+    assert [r.action for r in rows] == ["tambah", "ubah"]
+    assert rows[1].changes == (("district", "Petaling", "Klang"),)
+    assert "Daerah: Petaling → Klang" in history.model.data(history.model.index(1, 3))
