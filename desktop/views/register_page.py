@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +30,8 @@ from desktop.views.table_model import Column, RowFilterProxy, RowTableModel
 class RegisterPage(QWidget):
     kinds: frozenset[str] = frozenset()
     entity = ""  # the audit entity of a row, for its history of changes
+    set_active = None  # service action (ctx, id, active) behind Nyahaktifkan / Aktifkan semula
+    can_add = True  # whether dialog_for(None) makes an add form
 
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
@@ -66,10 +69,19 @@ class RegisterPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.show_inactive)
         self.buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Tambah..."), objectName="addButton")
+        self.edit_button = QPushButton(self.tr("Ubah..."), objectName="editButton")
+        self.active_button = QPushButton(self.tr("Nyahaktifkan"), objectName="activeButton")
         self.history_button = QPushButton(self.tr("Sejarah..."), objectName="historyButton")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.active_button.clicked.connect(self.toggle_active)
         self.history_button.clicked.connect(self.show_history)
-        for button in [*self.make_buttons(), self.history_button]:
+        for button in [self.add_button, self.edit_button, self.active_button,
+                       *self.make_buttons(), self.history_button]:
             self.buttons.addWidget(button)
+        self.add_button.setVisible(self.can_add)
+        self.active_button.setVisible(self.set_active is not None)
         self.history_button.setVisible(bool(self.entity))
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.count)
@@ -96,17 +108,58 @@ class RegisterPage(QWidget):
         raise NotImplementedError
 
     def make_buttons(self) -> list[QPushButton]:
+        """Buttons of this register besides add, edit, deactivate and history."""
         return []
+
+    def dialog_for(self, row: Any | None):
+        """The form dialog to add (row None) or edit a row; None when rows are not edited."""
+        return None
 
     def is_muted(self, row: Any) -> bool:
         return not getattr(row, "active", True)
 
-    def edit_selected(self) -> None:
-        """Open the selected row's form (double-click); registers override."""
+    def add(self):
+        dialog = self.dialog_for(None)
+        if dialog is not None:
+            dialog.accepted.connect(lambda: self.select_id(dialog.saved_id))
+            dialog.open()
+        return dialog
+
+    def edit_selected(self):
+        row = self.selected_row()
+        dialog = self.dialog_for(row) if row is not None else None
+        if dialog is not None:
+            dialog.open()
+        return dialog
+
+    def toggle_active(self) -> None:
+        row = self.selected_row()
+        if row is None or self.set_active is None:
+            return
+        if row.active:
+            answer = QMessageBox.question(
+                self, self.tr("Nyahaktifkan"),
+                self.tr("Nyahaktifkan %1? Rekodnya kekal dan boleh diaktifkan semula.")
+                .replace("%1", self.row_title(row)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ops.run(self.set_active, row.id, not row.active, parent=self)
+
+    def select_id(self, row_id: Any) -> None:
+        if row_id is not None:
+            self.search.clear()
+            if not self.select_where(lambda r: r.id == row_id):
+                self.show_inactive.setChecked(True)
+                self.select_where(lambda r: r.id == row_id)
 
     def selection_changed(self) -> None:
         """Enable or relabel buttons for the selected row; registers extend this."""
-        self.history_button.setEnabled(self.selected_row() is not None)
+        row = self.selected_row()
+        for button in (self.edit_button, self.active_button, self.history_button):
+            button.setEnabled(row is not None)
+        inactive = row is not None and not getattr(row, "active", True)
+        self.active_button.setText(self.tr("Aktifkan semula") if inactive
+                                   else self.tr("Nyahaktifkan"))
 
     def field_labels(self) -> dict[str, str]:
         """Field name -> label shown in the history of changes."""

@@ -173,32 +173,8 @@
         <translation>Active</translation>
     </message>
     <message>
-        <source>Tambah...</source>
-        <translation>Add...</translation>
-    </message>
-    <message>
-        <source>Ubah...</source>
-        <translation>Edit...</translation>
-    </message>
-    <message>
-        <source>Nyahaktifkan</source>
-        <translation>Deactivate</translation>
-    </message>
-    <message>
         <source>Alamat</source>
         <translation>Address</translation>
-    </message>
-    <message>
-        <source>Aktifkan semula</source>
-        <translation>Reactivate</translation>
-    </message>
-    <message>
-        <source>Nyahaktifkan premis</source>
-        <translation>Deactivate premises</translation>
-    </message>
-    <message>
-        <source>Nyahaktifkan %1? Rekodnya kekal dan boleh diaktifkan semula.</source>
-        <translation>Deactivate %1? Its records stay and it can be reactivated.</translation>
     </message>
 </context>
 <context>
@@ -212,8 +188,28 @@
         <translation>Show inactive</translation>
     </message>
     <message>
+        <source>Tambah...</source>
+        <translation>Add...</translation>
+    </message>
+    <message>
+        <source>Ubah...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Nyahaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
         <source>Sejarah...</source>
         <translation>History...</translation>
+    </message>
+    <message>
+        <source>Nyahaktifkan %1? Rekodnya kekal dan boleh diaktifkan semula.</source>
+        <translation>Deactivate %1? Its records stay and it can be reactivated.</translation>
+    </message>
+    <message>
+        <source>Aktifkan semula</source>
+        <translation>Reactivate</translation>
     </message>
     <message>
         <source>%1 daripada %2 rekod</source>
