@@ -25,7 +25,32 @@ def _premises(ops, parent):
     return PremisesPage(ops, parent)
 
 
+def _posts(ops, parent):
+    from desktop.views.posts_page import PostsPage
+
+    return PostsPage(ops, parent)
+
+
+def _staff(ops, parent):
+    from desktop.views.staff_page import StaffPage
+
+    return StaffPage(ops, parent)
+
+
+def _grades(ops, parent):
+    from desktop.views.grades_page import GradesPage
+
+    return GradesPage(ops, parent)
+
+
 def pages() -> list[PageSpec]:
     return [
-        PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"), _premises),
+        PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"),
+                 _premises),
+        PageSpec("posts", lambda: QCoreApplication.translate("Pages", "Jawatan"),
+                 _posts),
+        PageSpec("staff", lambda: QCoreApplication.translate("Pages", "Pegawai"),
+                 _staff),
+        PageSpec("grades", lambda: QCoreApplication.translate("Pages", "Gred"),
+                 _grades),
     ]

@@ -36,7 +36,8 @@ class RegisterPage(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
-        self.model = RowTableModel(self.columns(), self, muted=self.is_muted)
+        self.model = RowTableModel(self.columns(), self, muted=self.is_muted,
+                                   extra_search=self.extra_search)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -114,6 +115,10 @@ class RegisterPage(QWidget):
     def dialog_for(self, row: Any | None):
         """The form dialog to add (row None) or edit a row; None when rows are not edited."""
         return None
+
+    def extra_search(self, row: Any) -> str:
+        """Text a search matches besides the shown columns."""
+        return ""
 
     def is_muted(self, row: Any) -> bool:
         return not getattr(row, "active", True)
@@ -205,11 +210,25 @@ class RegisterPage(QWidget):
         self.proxy.set_search(text)
         self._update_count()
 
+    def row_filter(self, row: Any) -> bool:
+        """A register's own filter besides search and inactive rows (e.g. vacant posts only)."""
+        return True
+
+    def has_row_filter(self) -> bool:
+        return False
+
     def _apply_predicate(self) -> None:
-        if self.show_inactive.isChecked():
-            self.proxy.set_predicate(None)
+        inactive = self.show_inactive.isChecked()
+        own = self.row_filter if self.has_row_filter() else None
+        if inactive and own is None:
+            predicate = None
+        elif own is None:
+            def predicate(r):
+                return getattr(r, "active", True)
         else:
-            self.proxy.set_predicate(lambda r: getattr(r, "active", True))
+            def predicate(r):
+                return (inactive or getattr(r, "active", True)) and own(r)
+        self.proxy.set_predicate(predicate)
         self._update_count()
 
     def _update_count(self) -> None:

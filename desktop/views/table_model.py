@@ -40,8 +40,10 @@ def display(value: Any) -> str:
 
 class RowTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None,
-                 muted: Callable[[Any], bool] | None = None):
+                 muted: Callable[[Any], bool] | None = None,
+                 extra_search: Callable[[Any], str] | None = None):
         super().__init__(parent)
+        self._extra_search = extra_search  # text searched but not shown, e.g. a bare MyKad
         self.columns = list(columns)
         self.rows: list[Any] = []
         self.search_text: list[str] = []
@@ -52,8 +54,11 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.generation += 1
         self.rows = list(rows)
+        extra = self._extra_search
         self.search_text = [
-            "\x1f".join(display(c.value(r)) for c in self.columns).casefold() for r in self.rows
+            ("\x1f".join(display(c.value(r)) for c in self.columns)
+             + ("\x1f" + extra(r) if extra else "")).casefold()
+            for r in self.rows
         ]
         self.endResetModel()
 
