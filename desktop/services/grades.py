@@ -188,16 +188,17 @@ def _snapshot(g: Grade) -> dict:
 def _clean(session: Session, form: GradeForm, own_id: int | None) -> GradeForm:
     c = Checks()
     code = c.text("code", "Kod gred", "Grade code", form.code, max_len=10).upper()
-    if code and not CODE_PATTERN.match(code):
-        c.add(invalid("code", "Kod gred hanya boleh mengandungi huruf, nombor, '/' dan '-'.",
-                      "The grade code may hold only letters, digits, '/' and '-'."))
-    elif code:
-        clash = session.execute(
-            select(Grade.id).where(func.upper(Grade.code) == code)
-        ).scalar_one_or_none()
-        if clash is not None and clash != own_id:
-            c.add(invalid("code", f"Kod gred {code} telah digunakan.",
-                          f"Grade code {code} is already in use.", "DUPLICATE"))
+    if not c.problems:  # present and short enough: check what it holds
+        if not CODE_PATTERN.match(code):
+            c.add(invalid("code", "Kod gred hanya boleh mengandungi huruf, nombor, '/' dan '-'.",
+                          "The grade code may hold only letters, digits, '/' and '-'."))
+        else:
+            clash = session.execute(
+                select(Grade.id).where(func.upper(Grade.code) == code)
+            ).scalar_one_or_none()
+            if clash is not None and clash != own_id:
+                c.add(invalid("code", f"Kod gred {code} telah digunakan.",
+                              f"Grade code {code} is already in use.", "DUPLICATE"))
     title = c.text("title", "Nama gred", "Grade title", form.title)
     c.raise_if_any()
     return GradeForm(code, title)
