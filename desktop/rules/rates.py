@@ -42,10 +42,15 @@ def _rate_error(code: str, message_ms: str, message_en: str) -> Refused:
     return Refused(RuleViolation(code, None, message_ms, message_en, field="rates"))
 
 
-def _invalid_table(path: Path, problem_ms: str, problem_en: str) -> Refused:
+def invalid_table(name: str, problem_ms: str, problem_en: str) -> Refused:
+    """The refusal for a rate file that cannot be read as the code expects."""
     return _rate_error("RATE_TABLE_INVALID",
-                       f"Fail kadar {path.name} rosak: {problem_ms}.",
-                       f"Rate file {path.name} is broken: {problem_en}.")
+                       f"Fail kadar {name} rosak: {problem_ms}.",
+                       f"Rate file {name} is broken: {problem_en}.")
+
+
+def _invalid_table(path: Path, problem_ms: str, problem_en: str) -> Refused:
+    return invalid_table(path.name, problem_ms, problem_en)
 
 
 def _file_for(name: str, folder: Path | None) -> Path:
