@@ -53,10 +53,8 @@ def _invalid_table(path: Path, problem_ms: str, problem_en: str) -> Refused:
     return invalid_table(path.name, problem_ms, problem_en)
 
 
+@lru_cache(maxsize=64)
 def _file_for(name: str, folder: Path | None) -> Path:
-    if not isinstance(name, str) or not name or "/" in name or "\\" in name or ".." in name:
-        raise _rate_error("RATE_TABLE_MISSING", f"Nama jadual kadar '{name}' tidak sah.",
-                          f"Rate table name '{name}' is not valid.")
     rel = f"{name}.toml"
     if folder is not None:
         path = Path(folder) / rel
@@ -125,12 +123,16 @@ def _load(path: Path) -> dict:
 
 def load_rates(name: str, folder: Path | None = None) -> dict:
     """The whole parsed file ``<name>.toml`` (``title``, ``table`` sorted by date, ...)."""
-    return _load(_file_for(name, folder))
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or ".." in name:
+        raise _rate_error("RATE_TABLE_MISSING", f"Nama jadual kadar '{name}' tidak sah.",
+                          f"Rate table name '{name}' is not valid.")
+    return _load(_file_for(name, None if folder is None else Path(folder)))
 
 
 def clear_cache() -> None:
     """Forget parsed files (after an administrator changes one)."""
     _load.cache_clear()
+    _file_for.cache_clear()
 
 
 def empty_table(title: str) -> Refused:
