@@ -15,6 +15,7 @@ from functools import lru_cache
 from desktop.rules.calendar import month_bounds
 from desktop.rules.rates import (
     check_day,
+    derived_cache,
     invalid_table,
     load_rates,
     parse_decimal,
@@ -71,6 +72,7 @@ class _Kwsp:
     parts: dict  # "part_a"/"part_e" -> (employer ((limit|None, rate), ...), employee rate)
 
 
+@derived_cache
 @lru_cache(maxsize=16)
 def _kwsp(effective_from: date) -> _Kwsp:
     table = pick_in_force(load_rates("kwsp")["table"], effective_from)
@@ -156,6 +158,7 @@ _PERKESO_COLUMNS = ("employer_first_category", "employee_first_category",
                     "employer_second_category")
 
 
+@derived_cache
 @lru_cache(maxsize=16)
 def _perkeso(effective_from: date):
     table = pick_in_force(load_rates("perkeso")["table"], effective_from)
@@ -176,6 +179,7 @@ def perkeso_contribution(wage, age: int, on: date | None = None) -> Contribution
     return Contribution(first_employer, first_employee)
 
 
+@derived_cache
 @lru_cache(maxsize=16)
 def _sip(effective_from: date):
     table = pick_in_force(load_rates("sip")["table"], effective_from)

@@ -16,6 +16,7 @@ from desktop.rules.calendar import check_period, month_bounds, working_days
 from desktop.rules.enums import Qualification
 from desktop.rules.rates import (
     check_day,
+    derived_cache,
     load_rates,
     parse_decimal,
     pick_in_force,
@@ -47,6 +48,7 @@ def _below_spm(field: str) -> RuleViolation:
                    "A qualification below SPM is not eligible for PSH.", "PSH_BELOW_SPM", "5A(f)")
 
 
+@derived_cache
 @lru_cache(maxsize=32)
 def _rates_of(effective_from: date) -> dict[Qualification, Decimal]:
     table = pick_in_force(load_rates("psh")["table"], effective_from, "kadar upah harian PSH")

@@ -129,10 +129,22 @@ def load_rates(name: str, folder: Path | None = None) -> dict:
     return _load(_file_for(name, None if folder is None else Path(folder)))
 
 
+_DERIVED: list = []
+
+
+def derived_cache(fn):
+    """Register an ``lru_cache``d function built from rate tables, so that
+    :func:`clear_cache` forgets its results too."""
+    _DERIVED.append(fn)
+    return fn
+
+
 def clear_cache() -> None:
-    """Forget parsed files (after an administrator changes one)."""
+    """Forget parsed files and what was built from them (after an administrator edits one)."""
     _load.cache_clear()
     _file_for.cache_clear()
+    for fn in _DERIVED:
+        fn.cache_clear()
 
 
 def empty_table(title: str) -> Refused:

@@ -212,3 +212,20 @@ def test_shipped_band_tables_are_contiguous_up_to_the_6000_ceiling(name):
     with pytest.raises(Refused) as exc:
         table_in_force(name, date(2024, 9, 30))
     assert codes(exc) == {"RATE_NOT_IN_FORCE"}
+
+
+def test_clear_cache_also_forgets_what_was_built_from_the_tables():
+    from functools import lru_cache
+
+    from desktop.rules.psh import psh_daily_rate
+
+    @rates.derived_cache
+    @lru_cache
+    def built(x):
+        return x
+
+    built(1)
+    psh_daily_rate("SPM", date(2026, 1, 1))
+    clear_cache()
+    assert built.cache_info().currsize == 0
+    assert all(fn.cache_info().currsize == 0 for fn in rates._DERIVED)
