@@ -9,6 +9,7 @@ Calendars are cached per state and year because a month close asks for thousands
 from __future__ import annotations
 
 import calendar as _cal
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
@@ -46,6 +47,11 @@ def _holiday_names(state: str, year: int) -> dict[date, str]:
     return dict(holidays.country_holidays("MY", subdiv=state, years=year, language="ms_MY"))
 
 
+@lru_cache(maxsize=256)
+def _working_sorted(state: str, year: int) -> tuple[date, ...]:
+    return tuple(sorted(_working_set(state, year)))
+
+
 def is_working_day(state: str, day: date, extra_holidays: Iterable[date] = ()) -> bool:
     """True when ``day`` is a working day in ``state`` and not one of the office's holidays."""
     code = _check_state(state)
@@ -71,10 +77,10 @@ def working_days(state: str, start: date, end: date,
     extra = set(extra_holidays)
     out: list[date] = []
     for year in range(start.year, end.year + 1):
-        days = _working_set(code, year)
-        lo = max(start, date(year, 1, 1))
-        hi = min(end, date(year, 12, 31))
-        out.extend(d for d in sorted(days) if lo <= d <= hi and d not in extra)
+        days = _working_sorted(code, year)
+        lo = bisect_left(days, max(start, date(year, 1, 1)))
+        hi = bisect_right(days, min(end, date(year, 12, 31)))
+        out.extend(d for d in days[lo:hi] if d not in extra)
     return out
 
 
