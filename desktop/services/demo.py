@@ -22,26 +22,27 @@ clock: dates are relative to ``plan.today``.
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
 
 from sqlalchemy import func, select
 
 from desktop.models import Grade, GradeSalary, Office, Post, Premises, Staff
-from desktop.paths import resource
-from desktop.rules import Refused, RuleViolation, invalid, is_state, state_name
+from desktop.rules import Refused, RuleViolation, invalid, is_state
 from desktop.rules.enums import PremisesKind, Qualification
-from desktop.services.demo_names import PersonMaker, community_quota
+from desktop.services.demo_names import (
+    PersonMaker,
+    PlaceNames,
+    community_quota,
+    district_slots,
+    phone_number,
+    postal_line,
+    premises_address,
+    state_geo,
+)
 from desktop.services.unit import Ctx
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 Q = Qualification
 TABIKA, TASKA = PremisesKind.TABIKA, PremisesKind.TASKA
@@ -84,25 +85,6 @@ CODE_PART = {TABIKA: "TBK", TASKA: "TSK"}
 SLOGANS = ("MALAYSIA MADANI", "BERKHIDMAT UNTUK NEGARA")
 
 
-@cache
-def _toml(rel: str) -> dict:
-    with resource(rel).open("rb") as f:
-        return tomllib.load(f)
-
-
-def state_geo(state: str) -> dict:
-    """The state's table of resources/geo/districts.toml (formal name, capital, districts)."""
-    return _toml("geo/districts.toml")[state]
-
-
-def district_names(state: str) -> list[str]:
-    return [d["name"] for d in state_geo(state)["districts"]]
-
-
-def place_names() -> dict:
-    return _toml("geo/places.toml")
-
-
 @dataclass
 class DemoPlan:
     """What the steps have made so far; each step reads it and adds to it."""
@@ -125,19 +107,6 @@ class DemoPlan:
 DemoStep = Callable[[Ctx, random.Random, DemoPlan], None]
 
 
-def _postal_line(postcode: str, town: str, state: str) -> str:
-    short = state_name(state).removeprefix("W.P. ")
-    return f"{postcode} {town}" if town == short else f"{postcode} {town}, {state_name(state)}"
-
-
-def _phone(rng: random.Random, geo: dict) -> str:
-    digits = "".join(str(rng.randrange(10)) for _ in range(geo["phone_digits"] - 1))
-    digits = str(rng.randrange(2, 10)) + digits  # local numbers do not start with 0 or 1
-    if len(digits) > 6:
-        digits = f"{digits[:-4]} {digits[-4:]}"
-    return f"{geo['phone_prefix']}-{digits}"
-
-
 def add_office(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     geo, state = plan.geo, plan.state
     director = PersonMaker(rng, state, plan.today).person("malay", min_age=45, max_age=58)
@@ -146,8 +115,8 @@ def add_office(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
         name=f"Jabatan Perpaduan Negara dan Integrasi Nasional {geo['formal']}",
         state=state,
         address=(f"Tingkat {rng.randint(2, 9)}, Wisma Persekutuan, {geo['office_street']}, "
-                 + _postal_line(geo["capital_postcode"], geo["capital"], state)),
-        phone=_phone(rng, geo),
+                 + postal_line(geo["capital_postcode"], geo["capital"], state)),
+        phone=phone_number(rng, geo),
         email=f"jpnin.{state.lower()}@perpaduan.gov.my",
         slogans="\n".join(SLOGANS),
         signer_name=director.name,
@@ -165,58 +134,16 @@ def add_grades(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     ctx.session.add_all(plan.grades.values())
 
 
-def _district_slots(rng: random.Random, districts: list[dict], n: int) -> list[dict]:
-    """``n`` districts for ``n`` premises: each district once (when there are enough premises),
-    the rest by weight (more in the populous districts)."""
-    weights = [d.get("weight", 1) for d in districts]
-    if n < len(districts):
-        return rng.choices(districts, weights, k=n)
-    return list(districts) + rng.choices(districts, weights, k=n - len(districts))
-
-
-class _Places:
-    """Unused place names of each district, then generic ones; never the same place twice."""
-
-    def __init__(self, rng: random.Random, state: str):
-        self.rng = rng
-        self.by_district = {d: list(names) for d, names in place_names().get(state, {}).items()}
-        for names in self.by_district.values():
-            rng.shuffle(names)
-        generic = place_names()["generic"]
-        self.generic = [p.format(word=w) for p in generic["patterns"] for w in generic["words"]]
-        rng.shuffle(self.generic)
-        self.used: set[str] = set()
-
-    def take(self, district: str) -> str:
-        for pool in (self.by_district.get(district, []), self.generic):
-            while pool:
-                name = pool.pop()
-                if name not in self.used:
-                    self.used.add(name)
-                    return name
-        raise RuntimeError("demo place names exhausted")  # 340 generic names: not reachable
-
-
-def _address(rng: random.Random, place: str, district: dict, state: str) -> str:
-    parts = place_names()["generic"]
-    n = rng.randint(1, 30)
-    building = rng.choice(parts["buildings"]).format(n=n)
-    street = rng.choice(parts["streets"]).format(n=rng.randint(1, 12))
-    return f"{building} {place}, {street}, " + _postal_line(district["postcode"], district["town"],
-                                                            state)
-
-
 def add_premises(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     state = plan.state
     n_tabika, n_taska = rng.randint(*TABIKA_RANGE), rng.randint(*TASKA_RANGE)
-    slots = _district_slots(rng, plan.geo["districts"], n_tabika + n_taska)
-    rng.shuffle(slots)
+    slots = district_slots(rng, plan.geo["districts"], n_tabika + n_taska)
     kinds = [TASKA] * n_taska + [TABIKA] * n_tabika
-    places = _Places(rng, state)
+    places = PlaceNames(rng, state)
     made = []
     for kind, district in zip(kinds, slots, strict=True):
         place = places.take(district["name"])
-        made.append((kind, district, place, _address(rng, place, district, state)))
+        made.append((kind, district, place, premises_address(rng, place, district, state)))
     # Codes run by district and place, as an office numbers its register.
     made.sort(key=lambda m: (m[0].value, m[1]["name"], m[2]))
     counters = dict.fromkeys(CODE_PART, 0)

@@ -1,4 +1,4 @@
-"""Synthetic people for the demo office: names of the three main communities and MyKad numbers.
+"""Synthetic names for the demo office: people (with MyKad numbers) and places (with addresses).
 
 A MyKad number is YYMMDD-PB-###G (reference/calendars-and-mykad.md): the birth date, a place of
 birth code, three digits and a last digit that is odd for a man and even for a woman. The numbers
@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from desktop.paths import resource
+from desktop.rules import state_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,10 +48,28 @@ WOMEN_SHARE = 0.85  # Tabika and Taska staff are mostly women
 
 
 @cache
-def name_lists() -> dict:
-    """resources/demo/names.toml, read once."""
-    with resource("demo/names.toml").open("rb") as f:
+def _toml(rel: str) -> dict:
+    with resource(rel).open("rb") as f:
         return tomllib.load(f)
+
+
+def name_lists() -> dict:
+    """resources/demo/names.toml: given names, surnames and fathers' names per community."""
+    return _toml("demo/names.toml")
+
+
+def state_geo(state: str) -> dict:
+    """The state's table of resources/geo/districts.toml (formal name, capital, districts)."""
+    return _toml("geo/districts.toml")[state]
+
+
+def district_names(state: str) -> list[str]:
+    return [d["name"] for d in state_geo(state)["districts"]]
+
+
+def place_names() -> dict:
+    """resources/geo/places.toml: localities per state and district, and generic parts."""
+    return _toml("geo/places.toml")
 
 
 @dataclass(frozen=True)
@@ -139,3 +158,69 @@ class PersonMaker:
         self._names.add(name)
         birth = self.birth_date(min_age, max_age)
         return Person(name, community, male, birth, self.mykad(birth, male))
+
+
+# --- places ------------------------------------------------------------------------------------
+
+def postal_line(postcode: str, town: str, state: str) -> str:
+    """"46000 Petaling Jaya, Selangor"; "50480 Kuala Lumpur" where the town names the state."""
+    short = state_name(state).removeprefix("W.P. ")
+    return f"{postcode} {town}" if town == short else f"{postcode} {town}, {state_name(state)}"
+
+
+def phone_number(rng: random.Random, geo: dict) -> str:
+    """A number in the state's area code: "03-5511 2345", "07-731 2345", "088-212345"."""
+    digits = str(rng.randrange(2, 10))  # local numbers do not start with 0 or 1
+    digits += "".join(str(rng.randrange(10)) for _ in range(geo["phone_digits"] - 1))
+    if len(digits) > 6:
+        digits = f"{digits[:-4]} {digits[-4:]}"
+    return f"{geo['phone_prefix']}-{digits}"
+
+
+def district_slots(rng: random.Random, districts: list[dict], n: int) -> list[dict]:
+    """``n`` districts for ``n`` premises, shuffled: every district once when there are enough
+    premises, the rest shared in proportion to the districts' weights (largest remainder)."""
+    weights = [d.get("weight", 1) for d in districts]
+    if n < len(districts):
+        return rng.sample(districts, n)
+    rest = n - len(districts)
+    shares = [rest * w / sum(weights) for w in weights]
+    counts = [1 + int(s) for s in shares]
+    # Seats left by rounding down go to the largest remainders (ties broken by the draw).
+    order = sorted(range(len(districts)), key=lambda i: (int(shares[i]) - shares[i], rng.random()))
+    for i in order[: n - sum(counts)]:
+        counts[i] += 1
+    slots = [d for d, k in zip(districts, counts, strict=True) for _ in range(k)]
+    rng.shuffle(slots)
+    return slots
+
+
+class PlaceNames:
+    """Unused localities of each district, then generic ones; never the same place twice."""
+
+    def __init__(self, rng: random.Random, state: str):
+        self.by_district = {d: list(names) for d, names in place_names().get(state, {}).items()}
+        for names in self.by_district.values():
+            rng.shuffle(names)
+        generic = place_names()["generic"]
+        self.generic = [p.format(word=w) for p in generic["patterns"] for w in generic["words"]]
+        rng.shuffle(self.generic)
+        self.used: set[str] = set()
+
+    def take(self, district: str) -> str:
+        for pool in (self.by_district.get(district, []), self.generic):
+            while pool:
+                name = pool.pop()
+                if name not in self.used:
+                    self.used.add(name)
+                    return name
+        raise RuntimeError("demo place names exhausted")  # 340 generic names: not reachable
+
+
+def premises_address(rng: random.Random, place: str, district: dict, state: str) -> str:
+    """"Balai Raya Kg. Jawa, Jalan Masjid, 41000 Klang, Selangor"."""
+    parts = place_names()["generic"]
+    building = rng.choice(parts["buildings"]).format(n=rng.randint(1, 30))
+    street = rng.choice(parts["streets"]).format(n=rng.randint(1, 12))
+    return f"{building} {place}, {street}, " + postal_line(district["postcode"], district["town"],
+                                                           state)

@@ -18,8 +18,14 @@ from desktop.rules import STATE_CODES, Refused
 from desktop.rules.enums import PremisesKind, Qualification
 from desktop.services import audit
 from desktop.services.database import is_empty, open_database
-from desktop.services.demo import DemoSummary, district_names, fill_demo, place_names, state_geo
-from desktop.services.demo_names import name_lists
+from desktop.services.demo import DemoSummary, fill_demo
+from desktop.services.demo_names import (
+    district_names,
+    district_slots,
+    name_lists,
+    place_names,
+    state_geo,
+)
 from desktop.services.premises import PremisesForm, add_premises
 from desktop.services.unit import perform, read
 
@@ -116,6 +122,17 @@ def test_every_place_list_names_a_real_district():
         assert set(places.get(state, {})) <= set(district_names(state)), state
 
 
+def test_district_slots_share_by_weight_and_never_repeat_when_few():
+    import random
+
+    districts = [{"name": "A", "weight": 3}, {"name": "B"}, {"name": "C"}, {"name": "D"}]
+    slots = Counter(d["name"] for d in district_slots(random.Random(1), districts, 15))
+    # one each, then the other 11 in proportion 3:1:1:1 -> 5.5, 1.83, 1.83, 1.83
+    assert sum(slots.values()) == 15 and slots["A"] in (6, 7) and min(slots.values()) >= 2
+    few = [d["name"] for d in district_slots(random.Random(1), districts, 3)]
+    assert len(few) == len(set(few)) == 3
+
+
 # --- one Selangor office -------------------------------------------------------------------
 
 def test_counts_in_the_stated_ranges(sgr):
@@ -142,6 +159,8 @@ def test_premises_are_in_real_selangor_districts(sgr):
         assert name.startswith("Tabika Perpaduan " if kind == "TABIKA"
                                else "Taska PERMATA Perpaduan ")
     assert len({p[1] for p in data["premises"]}) == len(data["premises"])  # names unique
+    per_district = Counter(p[4] for p in data["premises"])
+    assert per_district["Petaling"] > per_district["Sabak Bernam"]  # populous gets more
     assert len({p[0] for p in data["premises"]}) == len(data["premises"])
 
 
