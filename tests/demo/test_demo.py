@@ -1,6 +1,7 @@
 """The demo office: realistic, reproducible, valid MyKad numbers, refuses a database with data."""
 
 import os
+import random
 import subprocess
 import sys
 import time
@@ -123,8 +124,6 @@ def test_every_place_list_names_a_real_district():
 
 
 def test_district_slots_share_by_weight_and_never_repeat_when_few():
-    import random
-
     districts = [{"name": "A", "weight": 3}, {"name": "B"}, {"name": "C"}, {"name": "D"}]
     slots = Counter(d["name"] for d in district_slots(random.Random(1), districts, 15))
     # one each, then the other 11 in proportion 3:1:1:1 -> 5.5, 1.83, 1.83, 1.83
