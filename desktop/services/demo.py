@@ -237,7 +237,8 @@ class DemoSummary:
         office = f"JPNIN {state_geo(self.state)['formal']}"
         if lang == "en":
             return (f"Demo office {office} (seed {self.seed}) filled: {self.premises} premises "
-                    f"({self.tabika} Tabika, {self.taska} Taska) in {self.districts} districts, "
+                    f"({self.tabika} Tabika, {self.taska} Taska) in {self.districts} "
+                    f"{'district' if self.districts == 1 else 'districts'}, "
                     f"{self.grades} grades, {self.staff} staff and {self.posts} posts, "
                     f"{self.vacant_posts} of them vacant.")
         return (f"Pejabat demo {office} (benih {self.seed}) telah diisi: {self.premises} premis "

@@ -275,6 +275,9 @@ def test_describe_in_malay_and_english(sgr):
     assert f"{s.premises} premis" in ms and f"{s.staff} kakitangan" in ms
     en = s.describe("en")
     assert f"{s.premises} premises" in en and "vacant" in en
+    assert f"in {s.districts} districts," in en
+    one = DemoSummary("PJY", 1, 60, 50, 10, 1, 4, 120, 130, 13)
+    assert "in 1 district," in one.describe("en") and "Putrajaya" in one.describe("ms")
 
 
 # --- determinism -----------------------------------------------------------------------------
