@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from desktop.models import Grade, GradeSalary, Office, Post, Premises, Staff
+from desktop.models import Grade, GradeSalary, Office, Post, PostIncumbency, Premises, Staff
 from desktop.rules import Refused, RuleViolation, invalid, is_state
 from desktop.rules.enums import PremisesKind, Qualification
 from desktop.services.demo_names import (
@@ -192,6 +192,7 @@ def _staff(rng: random.Random, plan: DemoPlan, maker: PersonMaker, community: st
     start, confirmed = _service(rng, person.birth, plan.today)
     spec = next(g for g in GRADES if g.code == grade_code)
     return Staff(name=person.name, mykad=person.mykad, grade=plan.grades[grade_code],
+                 birth_date=person.birth, sex="L" if person.male else "P",
                  service_start=start, confirmed_on=confirmed,
                  qualification=_weighted(rng, spec.qualifications), active=active)
 
@@ -207,14 +208,21 @@ def add_posts_and_staff(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     filled = [i for i in range(len(plan.posts)) if i not in vacant]
     communities = community_quota(rng, len(filled) + len(former))
     maker = PersonMaker(rng, plan.state, plan.today)
+    holdings: list[PostIncumbency] = []
     for i, community in zip(filled + former, communities, strict=True):
         post = plan.posts[i]
         s = _staff(rng, plan, maker, community, post.grade.code, active=i not in vacant)
         if i not in vacant:
             post.incumbent = s
+            holdings.append(PostIncumbency(post=post, staff=s, start=s.service_start))
+        else:  # a former holder who resigned a few months ago: the post's history shows it
+            left = max(plan.today - timedelta(days=30 + rng.randrange(150)), s.service_start)
+            holdings.append(PostIncumbency(post=post, staff=s, start=s.service_start, end=left,
+                                           note="Meletak jawatan"))
         plan.staff.append(s)
     ctx.session.add_all(plan.posts)
     ctx.session.add_all(plan.staff)
+    ctx.session.add_all(holdings)
 
 
 DEMO_STEPS: list[DemoStep] = [add_office, add_grades, add_premises, add_posts_and_staff]

@@ -382,3 +382,29 @@ def test_cli_demo_then_refuses_a_second_run(tmp_path):
     finally:
         db.dispose()
     assert kedah <= set(district_names("KDH")) and kinds == set(PremisesKind)
+
+
+def test_demo_staff_and_holdings_agree_with_the_registers(db):
+    """Birth date and sex match the MyKad; every incumbent has an open holding since service
+    start; former holders' holdings are closed."""
+    from desktop.rules.mykad import parse_mykad
+    from desktop.services.posts import list_posts, post_history
+    from desktop.services.staff import list_staff
+    from desktop.services.unit import perform, read
+
+    summary = perform(db, fill_demo, state="SGR", seed=5, actor="demo").result
+    staff = read(db, list_staff)
+    for s in staff:
+        info = parse_mykad(s.mykad)
+        assert (s.birth_date, s.sex) == (info.birth_date, info.sex)
+    posts = read(db, list_posts)
+    assert sum(p.vacant for p in posts) == summary.vacant_posts
+    by_id = {s.id: s for s in staff}
+    closed = 0
+    for p in posts:
+        history = read(db, post_history, p.id)
+        if p.incumbent_id is not None:
+            assert history[-1].end is None and history[-1].staff_id == p.incumbent_id
+            assert history[-1].start == by_id[p.incumbent_id].service_start
+        closed += sum(1 for h in history if h.end is not None)
+    assert closed == sum(1 for s in staff if not s.active)
