@@ -53,11 +53,13 @@ def test_newer_schema_is_refused_without_touching_the_file(tmp_path):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
-def test_sqlite_pragmas(db):
+def test_sqlite_pragmas(tmp_path):
+    db = open_database(str(tmp_path / "p.sqlite"))
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    db.dispose()
 
 
 def test_garbage_file_is_unsound(tmp_path):
