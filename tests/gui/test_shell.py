@@ -45,3 +45,26 @@ def test_self_test_passes_headless():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ujian kendiri lulus" in result.stdout
+
+
+def test_demo_database_is_made_on_first_use_only(tmp_path, monkeypatch):
+    from desktop.app import open_app_database
+    from desktop.cli import build_parser
+    from desktop.services.premises import list_premises
+    from desktop.services.unit import read
+
+    monkeypatch.setenv("ISITUGAS_HOME", str(tmp_path))
+    args = build_parser().parse_args(["--demo"])
+    db = open_app_database(args)
+    try:
+        first = read(db, list_premises)
+    finally:
+        db.dispose()
+    assert (tmp_path / "isitugas-demo.sqlite").exists()
+    assert len(first) > 60 and all(p.state == "SGR" for p in first)
+    db = open_app_database(args)  # opened again: kept as it was, not filled twice
+    try:
+        assert read(db, list_premises) == first
+    finally:
+        db.dispose()
+    assert not (tmp_path / "isitugas.sqlite").exists()  # the office's own file is untouched
