@@ -20,6 +20,13 @@ from desktop.views.operations import Operations
 from desktop.views.pages import PageSpec, pages
 
 
+SIDEBAR_STYLE = """
+QListWidget#sidebar { background: #1f4e8c; color: white; border: none; font-size: 14px; }
+QListWidget#sidebar::item { padding: 9px 14px; }
+QListWidget#sidebar::item:selected { background: #f2b705; color: #1b1b1b; }
+"""
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ops: Operations, *, specs: list[PageSpec] | None = None):
         super().__init__()
@@ -30,6 +37,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget(objectName="pages")
         self.pages: dict[str, QWidget] = {}
         self._specs = specs if specs is not None else pages()
