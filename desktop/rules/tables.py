@@ -75,3 +75,24 @@ def in_force(name: str, key: str, on: date) -> dict[str, Any]:
     if chosen is None:
         raise RATE_NOT_IN_FORCE.refuse(table=f"{name}.{key}", day=on.isoformat())
     return chosen
+
+
+RATE_TABLE_EMPTY = rule(
+    "RATE_TABLE_EMPTY", None,
+    "Kadar {what_ms} belum dimasukkan oleh pentadbir. Pengiraan ini tidak dapat dibuat "
+    "sehingga pentadbir mengisi jadual '{table}'.",
+    "The {what_en} rates have not been entered by the administrator. This cannot be computed "
+    "until the administrator fills the table '{table}'.")
+
+
+def rate_rows(name: str, key: str, on: date, what_ms: str, what_en: str) -> list[dict[str, Any]]:
+    """The ``rates`` rows of the version in force on ``on``; refuses while they are empty (the
+    tables the administrator fills: gantian honorarium, Lampiran A)."""
+    version = in_force(name, key, on)
+    rows = version.get("rates", [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise RATE_TABLE_INVALID.refuse(table=f"{name}.{key}",
+                                        detail="rates mesti senarai / must be a list")
+    if not rows:
+        raise RATE_TABLE_EMPTY.refuse(table=f"{name}.toml", what_ms=what_ms, what_en=what_en)
+    return rows
