@@ -26,7 +26,7 @@ from desktop.rules.acting import (
     check_written_instruction,
     split_on_interruptions,
 )
-from desktop.rules.violations import WARNING, Refused
+from desktop.rules.violations import ERROR, Refused
 
 D = Decimal
 JPA = D("2345.69")
@@ -167,7 +167,7 @@ def test_allowance_properties(salary, start, length):
     assert total <= monthly * len(months)
     assert all(a <= monthly for _, _, a in months)
     # months wholly inside the assignment pay exactly the monthly figure
-    for y, m, a in months[1:-1]:
+    for _, _, a in months[1:-1]:
         assert a == monthly
 
 
@@ -368,4 +368,4 @@ def test_written_instruction_6A_b():
     assert check_written_instruction(True) == []
     problems = check_written_instruction(False)
     assert codes(problems) == ["ACTING_NO_WRITTEN_INSTRUCTION"]
-    assert problems[0].paragraph == "6A(b)" and not problems[0].severity == WARNING
+    assert problems[0].paragraph == "6A(b)" and problems[0].severity == ERROR
