@@ -3,9 +3,10 @@
 from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
+from desktop.models.post_history import PostIncumbency
 from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises, Staff
 
 __all__ = [
     "AuditRecord", "Base", "Database", "EnumText", "Grade", "GradeSalary", "Money", "Office",
-    "Post", "Premises", "Staff", "default_url", "demo_url", "make_engine",
+    "Post", "PostIncumbency", "Premises", "Staff", "default_url", "demo_url", "make_engine",
 ]

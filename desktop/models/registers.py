@@ -86,6 +86,10 @@ class Staff(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
     mykad: Mapped[str] = mapped_column(String(12), unique=True)
+    # Both read from the MyKad number when it is saved (rules.mykad); None for older rows
+    # whose number could not be read.
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(1))  # "L" lelaki, "P" perempuan
     grade_id: Mapped[int | None] = mapped_column(ForeignKey("grade.id"), index=True)
     service_start: Mapped[date | None] = mapped_column(Date)
     confirmed_on: Mapped[date | None] = mapped_column(Date)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -73,3 +73,36 @@ def verify_chain(session: Session) -> int | None:
             return rec.id
         prev = rec.hash
     return None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime
+    actor: str
+    action: str
+    changes: tuple[tuple[str, str, str], ...]  # (field, before, after) for each changed field
+
+
+def _decode(text: str) -> dict:
+    if not text:
+        return {}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"nilai": value}
+
+
+def history(session: Session, entity: str, entity_id) -> list[HistoryRow]:
+    """The changes made to one record, oldest first, each field with its before and after."""
+    q = (select(AuditRecord)
+         .where(AuditRecord.entity == entity, AuditRecord.entity_id == str(entity_id))
+         .order_by(AuditRecord.id))
+    out = []
+    for rec in session.execute(q).scalars():
+        before, after = _decode(rec.before), _decode(rec.after)
+        fields = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+        changes = tuple((k, _shown(before.get(k)), _shown(after.get(k))) for k in fields)
+        out.append(HistoryRow(rec.at, rec.actor, rec.action, changes))
+    return out
+
+
+def _shown(value) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,90 @@
+"""GUI start-up: the Qt application, its language, the database and the main window.
+
+Only this path imports Qt; the headless commands in ``desktop.cli`` never do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__
+from desktop.paths import resource
+
+LANGUAGES = ("ms", "en")
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource("icons/isitugas.svg")))
+
+
+def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Malay is the source language; English comes from ``i18n/isitugas_en.qm``."""
+    if lang == "ms":
+        QLocale.setDefault(QLocale(QLocale.Language.Malay, QLocale.Country.Malaysia))
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(resource(f"i18n/isitugas_{lang}.qm"))):
+        return None
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Malaysia))
+    return translator
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("IsiTugas")
+    app.setOrganizationName("JPNIN")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def create_window(db, lang: str = "ms"):
+    """The main window over an open database (used by run_app, the tests and the screenshot)."""
+    from desktop.views.main_window import MainWindow
+    from desktop.views.operations import Operations
+
+    ops = Operations(db, lang=lang)
+    window = MainWindow(ops)
+    window.setWindowIcon(app_icon())
+    ops.setParent(window)
+    return window
+
+
+def open_app_database(args: argparse.Namespace):
+    """Open (and migrate) the database; the demo one is filled on first use."""
+    from desktop.cli import db_url
+    from desktop.services.database import is_empty, open_database
+
+    db = open_database(db_url(args))
+    if getattr(args, "demo", False) and is_empty(db):
+        from desktop.services.demo import fill_demo
+        from desktop.services.unit import perform
+
+        perform(db, fill_demo, state="SGR", seed=1, actor="demo")
+    return db
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from desktop.rules import Refused
+    from desktop.services.database import Unsound
+
+    lang = args.lang or "ms"
+    app = ensure_application()
+    install_translator(app, lang)
+    try:
+        db = open_app_database(args)
+    except (Unsound, Refused) as exc:
+        QMessageBox.critical(None, "IsiTugas", exc.message(lang))
+        return 1
+    window = create_window(db, lang)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()

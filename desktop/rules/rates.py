@@ -1,0 +1,226 @@
+"""Dated rate tables: ``resources/rates/<name>.toml``, each holding tables with ``effective_from``.
+
+A file looks like::
+
+    title = "Kadar upah harian PSH"        # shown in messages
+    [[table]]
+    effective_from = 2016-06-16            # TOML date (or "YYYY-MM-DD")
+    rates = { SPM = "54.00" }              # amounts as strings: exact Decimals, never floats
+    [[table]]
+    effective_from = 2026-01-01
+    rows_csv = "x-from-2026-01-01.csv"     # rows read from a CSV beside the file
+
+The table in force on a day is the one whose ``effective_from`` is the latest on or before that
+day. A file with no table at all, or a table whose rows are empty, is a table "not yet filled
+in by the administrator": callers refuse with ``RATE_TABLE_EMPTY`` instead of computing with
+nothing. Files are parsed once and cached; the dicts returned are shared, so treat them as
+read-only (call :func:`clear_cache` after an administrator edits a file).
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+from desktop.paths import resource
+from desktop.rules.violations import Refused, RuleViolation, invalid
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+RATES_DIR = "rates"
+
+
+def _rate_error(code: str, message_ms: str, message_en: str) -> Refused:
+    return Refused(RuleViolation(code, None, message_ms, message_en, field="rates"))
+
+
+def invalid_table(name: str, problem_ms: str, problem_en: str) -> Refused:
+    """The refusal for a rate file that cannot be read as the code expects."""
+    return _rate_error("RATE_TABLE_INVALID",
+                       f"Fail kadar {name} rosak: {problem_ms}.",
+                       f"Rate file {name} is broken: {problem_en}.")
+
+
+def _invalid_table(path: Path, problem_ms: str, problem_en: str) -> Refused:
+    return invalid_table(path.name, problem_ms, problem_en)
+
+
+@lru_cache(maxsize=64)
+def _file_for(name: str, folder: Path | None) -> Path:
+    rel = f"{name}.toml"
+    if folder is not None:
+        path = Path(folder) / rel
+        if path.is_file():
+            return path
+    else:
+        try:
+            return resource(f"{RATES_DIR}/{rel}")
+        except FileNotFoundError:
+            pass
+    raise _rate_error("RATE_TABLE_MISSING", f"Jadual kadar '{name}' tiada dalam pemasangan.",
+                      f"Rate table '{name}' is missing from the installation.")
+
+
+def _as_date(value, path: Path) -> date:
+    if isinstance(value, datetime):  # a datetime is a date too: a time of day makes no sense here
+        raise _invalid_table(path, f"effective_from {value} mengandungi masa",
+                             f"effective_from {value} has a time of day")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _invalid_table(path, f"effective_from '{value}' bukan tarikh",
+                         f"effective_from '{value}' is not a date")
+
+
+def _read_csv(path: Path, rel: str) -> list[dict[str, str]]:
+    if not isinstance(rel, str) or not (path.parent / rel).is_file():
+        raise _invalid_table(path, f"fail {rel} tiada", f"file {rel} is missing")
+    with (path.parent / rel).open(newline="", encoding="utf-8") as fh:
+        return [{k.strip(): (v or "").strip() for k, v in row.items()}
+                for row in csv.DictReader(fh)]
+
+
+@lru_cache(maxsize=64)
+def _load(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise _invalid_table(path, str(exc), str(exc)) from None
+    tables = data.get("table", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise _invalid_table(path, "[[table]] mesti senarai jadual",
+                             "[[table]] must be an array of tables")
+    seen: set[date] = set()
+    for table in tables:
+        if "effective_from" not in table:
+            raise _invalid_table(path, "satu jadual tiada effective_from",
+                                 "a table has no effective_from")
+        table["effective_from"] = _as_date(table["effective_from"], path)
+        if table["effective_from"] in seen:
+            raise _invalid_table(path, f"dua jadual berkuat kuasa {table['effective_from']}",
+                                 f"two tables take effect on {table['effective_from']}")
+        seen.add(table["effective_from"])
+        if "rows_csv" in table:
+            table["rows"] = _read_csv(path, table["rows_csv"])
+    data["table"] = sorted(tables, key=lambda t: t["effective_from"])
+    data.setdefault("title", path.stem)
+    data["name"] = path.stem
+    return data
+
+
+def load_rates(name: str, folder: Path | None = None) -> dict:
+    """The whole parsed file ``<name>.toml`` (``title``, ``table`` sorted by date, ...)."""
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or ".." in name:
+        raise _rate_error("RATE_TABLE_MISSING", f"Nama jadual kadar '{name}' tidak sah.",
+                          f"Rate table name '{name}' is not valid.")
+    return _load(_file_for(name, None if folder is None else Path(folder)))
+
+
+_DERIVED: list = []
+
+
+def derived_cache(fn):
+    """Register an ``lru_cache``d function built from rate tables, so that
+    :func:`clear_cache` forgets its results too."""
+    _DERIVED.append(fn)
+    return fn
+
+
+def clear_cache() -> None:
+    """Forget parsed files and what was built from them (after an administrator edits one)."""
+    _load.cache_clear()
+    _file_for.cache_clear()
+    for fn in _DERIVED:
+        fn.cache_clear()
+
+
+def empty_table(title: str) -> Refused:
+    """The refusal for a table the administrator has not filled in yet."""
+    return _rate_error("RATE_TABLE_EMPTY",
+                       f"Jadual {title} belum diisi oleh pentadbir; pengiraan tidak dapat dibuat.",
+                       f"The {title} table has not been filled in by the administrator yet; "
+                       "nothing can be computed.")
+
+
+def pick_in_force(tables: Sequence[dict], on: date, title: str = "kadar") -> dict:
+    """The table of ``tables`` whose ``effective_from`` is the latest on or before ``on``.
+
+    Works on any list of dicts with ``effective_from`` dates (e.g. administrator-entered
+    rates read from the database), in any order.
+    """
+    on = check_day(on)
+    if not tables:
+        raise empty_table(title)
+    best = None
+    for table in tables:
+        start = table["effective_from"]
+        if start <= on and (best is None or start > best["effective_from"]):
+            best = table
+    if best is None:
+        first = min(t["effective_from"] for t in tables)
+        raise _rate_error("RATE_NOT_IN_FORCE",
+                          f"Tiada jadual {title} yang berkuat kuasa pada {on.isoformat()} "
+                          f"(jadual paling awal bermula {first.isoformat()}).",
+                          f"No {title} table is in force on {on.isoformat()} "
+                          f"(the earliest starts on {first.isoformat()}).")
+    return best
+
+
+def table_in_force(name: str, on: date, folder: Path | None = None) -> dict:
+    """The table of ``resources/rates/<name>.toml`` in force on ``on`` (shared: read-only)."""
+    data = load_rates(name, folder)
+    return pick_in_force(data["table"], on, data["title"])
+
+
+def require_rows(table: dict, key: str = "rows", title: str | None = None) -> list | dict:
+    """``table[key]``, refusing with ``RATE_TABLE_EMPTY`` when it is missing or empty."""
+    rows = table.get(key)
+    if not rows:
+        raise empty_table(title or table.get("title") or key)
+    return rows
+
+
+def check_day(on: date, field: str = "date") -> date:
+    """``on`` as a plain date; a datetime loses its time, anything else is refused."""
+    if isinstance(on, datetime):
+        return on.date()
+    if isinstance(on, date):
+        return on
+    raise Refused(invalid(field, f"Tarikh '{on}' tidak sah.", f"Invalid date '{on}'.",
+                          "INVALID_DATE"))
+
+
+def parse_decimal(value, field: str = "amount") -> Decimal:
+    """An exact Decimal from a Decimal, an int or a decimal string such as ``"63.00"``.
+
+    Floats are refused (TOML floats and Python floats are binary and round wrongly at band
+    limits), as are booleans, text that is not a number, NaN and infinities.
+    """
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            number = None
+    else:
+        number = None
+    if number is None or not number.is_finite():
+        raise Refused(invalid(field, f"'{value}' bukan nombor yang sah untuk {field}.",
+                              f"'{value}' is not a valid number for {field}.", "INVALID_NUMBER"))
+    return number

@@ -1,0 +1,105 @@
+"""The main window: a sidebar of registers, the pages, a status bar and the menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.services.office import get_office
+from desktop.views.about import show_about
+from desktop.views.operations import Operations
+from desktop.views.pages import PageSpec, pages
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Operations, *, specs: list[PageSpec] | None = None):
+        super().__init__()
+        self.ops = ops
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("IsiTugas")
+        self.resize(1200, 760)
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.stack = QStackedWidget(objectName="pages")
+        self.pages: dict[str, QWidget] = {}
+        self._specs = specs if specs is not None else pages()
+        for spec in self._specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())  # built on first visit: start-up stays light
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.office_label = QLabel(objectName="officeLabel")
+        self.user_label = QLabel(objectName="userLabel")
+        self.db_label = QLabel(objectName="dbLabel")
+        for label in (self.office_label, self.user_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._menus()
+        ops.changed.connect(self._changed)
+        self.refresh_status()
+        if self._specs:
+            self.sidebar.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Fail"))
+        quit_action = QAction(self.tr("&Keluar"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
+        self.about_action = QAction(self.tr("&Perihal IsiTugas"), self)
+        self.about_action.triggered.connect(self.about)
+        help_menu.addAction(self.about_action)
+
+    def about(self):
+        return show_about(self, self.ops.database_name)
+
+    def refresh_status(self) -> None:
+        office = self.ops.query(get_office)
+        name = office.name if office else self.tr("(pejabat belum ditetapkan)")
+        self.office_label.setText(self.tr("Pejabat: %1").replace("%1", name))
+        self.user_label.setText(self.tr("Pengguna: %1").replace("%1", self.ops.actor))
+        self.db_label.setText(self.tr("Pangkalan data: %1").replace("%1", self.ops.database_name))
+
+    def _changed(self, kinds: frozenset) -> None:
+        if "office" in kinds:
+            self.refresh_status()
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self._specs[row]
+        if spec.key not in self.pages:
+            page = spec.factory(self.ops, self)
+            old = self.stack.widget(row)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(row, page)
+            self.pages[spec.key] = page
+        self.stack.setCurrentIndex(row)
+
+    def open_page(self, key: str) -> QWidget:
+        for row, spec in enumerate(self._specs):
+            if spec.key == key:
+                self.sidebar.setCurrentRow(row)
+                return self.pages[key]
+        raise KeyError(key)

@@ -1,0 +1,70 @@
+"""The one path from a view to the database (after Anki's ``CollectionOp``).
+
+A view never opens a session. It asks :class:`Operations` to ``run`` a service action (one
+transaction, an audit record, then one ``changed(kinds)`` signal that every open register
+listens to) or to ``query`` plain rows. A refusal comes back as a :class:`Result` carrying the
+violations, shown in Malay (or English) with the circular's paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.rules import Refused
+from desktop.services import unit
+
+
+@dataclass(frozen=True)
+class Result:
+    ok: bool
+    value: Any = None
+    refused: Refused | None = None
+
+    def message(self, lang: str = "ms") -> str:
+        return self.refused.message(lang) if self.refused else ""
+
+
+class Operations(QObject):
+    """Runs service actions for the views and tells every register what changed."""
+
+    changed = Signal(frozenset)  # entity kinds touched, e.g. frozenset({"premises"})
+
+    def __init__(self, db, *, lang: str = "ms", actor: str | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._db = db  # a desktop.models.Database, held but never opened here
+        self.lang = lang
+        self.actor = actor or unit.local_actor()
+
+    @property
+    def database_name(self) -> str:
+        return self._db.display_name()
+
+    def query(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
+        """Read plain rows through a service query ``fn(session, ...)``."""
+        return unit.read(self._db, fn, *args, **kwargs)
+
+    def run(self, fn: Callable[..., Any], *args, parent: QWidget | None = None,
+            show_refusal: bool = True, **kwargs) -> Result:
+        """Run one user action ``fn(ctx, ...)``: commit, audit, signal; or show the refusal."""
+        try:
+            outcome = unit.perform(self._db, fn, *args, actor=self.actor, **kwargs)
+        except Refused as refused:
+            if show_refusal:
+                self.show_refusal(refused, parent)
+            return Result(False, refused=refused)
+        if outcome.touched:
+            self.changed.emit(outcome.touched)
+        return Result(True, outcome.result)
+
+    def show_refusal(self, refused: Refused, parent: QWidget | None = None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tindakan ditolak"),
+                          refused.message(self.lang), QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("refusalBox")
+        self.last_refusal_box = box  # kept alive while shown; tests read it
+        box.open()  # window-modal without a nested event loop: tests stay deterministic

@@ -1,0 +1,56 @@
+"""The sidebar's registry of pages: one line per register, in the order users see them.
+
+A later register adds itself here; the main window builds the sidebar from this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: Callable[[], str]  # translated when the window is built
+    factory: Callable[..., QWidget]  # (ops, parent) -> page
+
+
+def _premises(ops, parent):
+    from desktop.views.premises_page import PremisesPage
+
+    return PremisesPage(ops, parent)
+
+
+def _posts(ops, parent):
+    from desktop.views.posts_page import PostsPage
+
+    return PostsPage(ops, parent)
+
+
+def _staff(ops, parent):
+    from desktop.views.staff_page import StaffPage
+
+    return StaffPage(ops, parent)
+
+
+def _grades(ops, parent):
+    from desktop.views.grades_page import GradesPage
+
+    return GradesPage(ops, parent)
+
+
+def pages() -> list[PageSpec]:
+    return [
+        PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"),
+                 _premises),
+        PageSpec("posts", lambda: QCoreApplication.translate("Pages", "Jawatan"),
+                 _posts),
+        PageSpec("staff", lambda: QCoreApplication.translate("Pages", "Pegawai"),
+                 _staff),
+        PageSpec("grades", lambda: QCoreApplication.translate("Pages", "Gred"),
+                 _grades),
+    ]
