@@ -22,14 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from desktop.rules.calendar import check_period, is_working_day, month_bounds
 from desktop.rules.catalogue import rule
 from desktop.rules.dates import INVALID_DATE_INPUT, format_date_en, format_date_ms
 from desktop.rules.money import round_money, to_money
-from desktop.rules.tables import RATE_TABLE_INVALID, in_force
-from desktop.rules.violations import RuleViolation
+from desktop.rules.rates import invalid_table, parse_decimal, table_in_force
+from desktop.rules.violations import Refused, RuleViolation
 
 TERM_MONTHS = 6  # 6A(c)
 INTERRUPTION_DAYS = 14  # 6A(f)
@@ -121,14 +121,14 @@ def acting_last_day(start: date) -> date:
 
 def acting_percent(on: date) -> Decimal:
     """The allowance percentage in force on ``on`` (6B(a)), from ``rates/acting.toml``."""
-    row = in_force("acting", "allowance", _day(on, "on"))
+    table = table_in_force("acting", _day(on, "on"))
     try:
-        percent = Decimal(str(row.get("percent")))
-    except InvalidOperation:
-        percent = Decimal("NaN")
-    if not percent.is_finite() or not Decimal(0) < percent <= Decimal(100):
-        raise RATE_TABLE_INVALID.refuse(table="acting.allowance",
-                                        detail=f"percent = {row.get('percent')!r}")
+        percent = parse_decimal(table.get("percent"), "percent")
+    except Refused:
+        percent = None
+    if percent is None or not Decimal(0) < percent <= Decimal(100):
+        raise invalid_table("acting.toml", f"percent {table.get('percent')!r} mesti antara 0 "
+                            "dan 100", f"percent {table.get('percent')!r} must be from 0 to 100")
     return percent
 
 

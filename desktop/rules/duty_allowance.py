@@ -14,8 +14,9 @@ from enum import Enum
 
 from desktop.rules.catalogue import rule
 from desktop.rules.enums import Qualification
+from desktop.rules.gantian import filled_rows
 from desktop.rules.money import to_money
-from desktop.rules.tables import RATE_TABLE_INVALID, rate_rows
+from desktop.rules.rates import check_day, invalid_table
 from desktop.rules.violations import Refused
 
 # kind -> (Malay name in 5A(j), what the amount is paid per)
@@ -62,10 +63,9 @@ def duty_allowance(kind: str, on: date, qualification: Qualification | str | Non
     code = _choice(kind, DUTY_KINDS, UNKNOWN_DUTY_ALLOWANCE, "kind")
     qual = (None if qualification is None
             else _choice(qualification, _QUALIFICATIONS, UNKNOWN_QUALIFICATION, "qualification"))
-    rows = rate_rows("lampiran_a", "allowance", on, "elaun tugas rasmi (Lampiran A)",
-                     "official-duty allowance (Lampiran A)")
+    on = check_day(on, "on")
     general = None
-    for row in rows:
+    for row in filled_rows("lampiran_a", on):
         try:
             row_kind = _choice(row.get("kind"), DUTY_KINDS, UNKNOWN_DUTY_ALLOWANCE, "kind")
             row_qual = row.get("qualification")
@@ -74,8 +74,8 @@ def duty_allowance(kind: str, on: date, qualification: Qualification | str | Non
                                    "qualification")
             amount = to_money(row.get("amount"), "amount")
         except Refused as exc:
-            raise RATE_TABLE_INVALID.refuse(table="lampiran_a.allowance",
-                                            detail=f"{row!r}: {exc}") from exc
+            raise invalid_table("lampiran_a.toml", f"baris {row} tidak sah: {exc.message('ms')}",
+                                f"row {row} is not valid: {exc.message('en')}") from None
         if row_kind != code:
             continue
         if row_qual is not None and row_qual == qual:

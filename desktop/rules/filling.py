@@ -25,7 +25,7 @@ from enum import Enum
 
 from desktop.rules.catalogue import rule
 from desktop.rules.enums import Method, PremisesKind, VacancyKind
-from desktop.rules.tables import RATE_TABLE_INVALID, in_force
+from desktop.rules.rates import invalid_table, table_in_force
 from desktop.rules.violations import WARNING, Refused, RuleViolation
 
 ALL_METHODS = frozenset(m.value for m in Method)
@@ -96,18 +96,17 @@ def normalise_grade(grade: object) -> str:
 
 def taska_grades(on: date | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """(Pembantu Pendidik grades, Pendidik grades) in force on ``on`` (default today)."""
-    row = in_force("filling", "grades", on or date.today())
+    table = table_in_force("filling", date.today() if on is None else on)
     out = []
     for key in ("pembantu_pendidik", "pendidik"):
-        grades = row.get(key)
-        if not isinstance(grades, list) or not all(isinstance(g, str) for g in grades):
-            raise RATE_TABLE_INVALID.refuse(table="filling.grades",
-                                            detail=f"{key} mesti senarai gred / must list grades")
+        grades = table.get(key)
         try:
+            if not isinstance(grades, list):
+                raise INVALID_GRADE.refuse(value=repr(grades))
             out.append(frozenset(normalise_grade(g) for g in grades))
-        except Refused as exc:
-            raise RATE_TABLE_INVALID.refuse(table="filling.grades",
-                                            detail=f"{key} = {grades!r}") from exc
+        except Refused:
+            raise invalid_table("filling.toml", f"{key} = {grades!r} bukan senarai gred",
+                                f"{key} = {grades!r} is not a list of grades") from None
     return out[0], out[1]
 
 

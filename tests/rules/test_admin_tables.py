@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.rules import tables
+from desktop.paths import resource
+from desktop.rules import rates
 from desktop.rules.duty_allowance import DUTY_KINDS, duty_allowance
 from desktop.rules.enums import Qualification
 from desktop.rules.gantian import PER_DAY, PER_MONTH, Honorarium, gantian_honorarium
@@ -21,15 +22,21 @@ DAY = date(2026, 11, 2)
 @pytest.fixture
 def rates_dir(tmp_path, monkeypatch):
     """A copy of resources/rates that a test may change; the loader reads it instead."""
-    real = Path(tables.resource("rates/gantian.toml")).parent
     folder = tmp_path / "rates"
     folder.mkdir()
-    for file in real.glob("*.toml"):
+    for file in resource("rates/psh.toml").parent.glob("*.toml"):
         (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(tables, "resource", lambda rel: tmp_path / rel)
-    tables.clear_cache()
+
+    def copied(rel):
+        path = tmp_path / rel
+        if not path.is_file():
+            raise FileNotFoundError(rel)
+        return path
+
+    monkeypatch.setattr(rates, "resource", copied)
+    rates.clear_cache()
     yield folder
-    tables.clear_cache()
+    rates.clear_cache()
 
 
 def codes(exc):
@@ -37,10 +44,10 @@ def codes(exc):
 
 
 def test_shipped_tables_are_dated_and_empty():
-    for name, key in (("gantian", "honorarium"), ("lampiran_a", "allowance")):
-        rows = tables.versions(name, key)
-        assert rows and all(row["rates"] == [] for row in rows)
-        assert rows[0]["effective_from"] == date(2016, 6, 16)
+    for name in ("gantian", "lampiran_a"):
+        versions = rates.load_rates(name)["table"]
+        assert versions and all(table["rows"] == [] for table in versions)
+        assert versions[0]["effective_from"] == date(2016, 6, 16)
 
 
 def test_empty_gantian_table_refused_in_malay():
@@ -48,7 +55,7 @@ def test_empty_gantian_table_refused_in_malay():
         gantian_honorarium("S17", DAY)
     assert codes(exc) == ["RATE_TABLE_EMPTY"]
     text = exc.value.message("ms")
-    assert "bayaran saguhati" in text and "pentadbir" in text and "gantian.toml" in text
+    assert "bayaran saguhati" in text and "belum diisi oleh pentadbir" in text
 
 
 @pytest.mark.parametrize("kind", sorted(DUTY_KINDS))
@@ -59,13 +66,13 @@ def test_empty_lampiran_a_refused_in_malay(kind):
     assert "Lampiran A" in exc.value.message("ms") and "pentadbir" in exc.value.message("ms")
 
 
-def _fill(folder: Path, name: str, key: str, rates: str, effective="2026-01-01"):
+def _fill(folder: Path, name: str, rows: str, effective="2026-01-01"):
     with (folder / f"{name}.toml").open("a", encoding="utf-8") as fh:
-        fh.write(f"\n[[{key}]]\neffective_from = {effective}\nrates = [\n{rates}\n]\n")
+        fh.write(f"\n[[table]]\neffective_from = {effective}\nrows = [\n{rows}\n]\n")
 
 
 def test_filled_gantian_table(rates_dir):
-    _fill(rates_dir, "gantian", "honorarium",
+    _fill(rates_dir, "gantian",
           '{ grade = "S17", per = "HARI", amount = "60.00" },\n'
           '{ grade = "Gred S27", per = "BULAN", amount = "1,500.00" },')
     assert gantian_honorarium("s17", DAY) == Honorarium("S17", PER_DAY, Decimal("60.00"))
@@ -90,14 +97,14 @@ def test_filled_gantian_table(rates_dir):
     '{ grade = "tujuh belas", per = "HARI", amount = "60.00" }',
 ])
 def test_broken_gantian_rows_refused(rates_dir, row):
-    _fill(rates_dir, "gantian", "honorarium", row)
+    _fill(rates_dir, "gantian", row)
     with pytest.raises(Refused) as exc:
         gantian_honorarium("S17", DAY)
     assert codes(exc) == ["RATE_TABLE_INVALID"]
 
 
 def test_filled_lampiran_a(rates_dir):
-    _fill(rates_dir, "lampiran_a", "allowance",
+    _fill(rates_dir, "lampiran_a",
           '{ kind = "HARIAN", qualification = "SPM", amount = "20.00" },\n'
           '{ kind = "HARIAN", qualification = "IJAZAH", amount = "35.00" },\n'
           '{ kind = "KENDERAAN", amount = "0.50" },')
@@ -124,7 +131,7 @@ def test_lampiran_a_bad_input_refused():
 
 
 def test_broken_lampiran_a_rows_refused(rates_dir):
-    _fill(rates_dir, "lampiran_a", "allowance", '{ kind = "TEKSI", amount = "1.00" }')
+    _fill(rates_dir, "lampiran_a", '{ kind = "TEKSI", amount = "1.00" }')
     with pytest.raises(Refused) as exc:
         duty_allowance("HARIAN", DAY, "SPM")
     assert codes(exc) == ["RATE_TABLE_INVALID"]
@@ -132,13 +139,15 @@ def test_broken_lampiran_a_rows_refused(rates_dir):
 
 def test_rates_must_be_a_list(rates_dir):
     (rates_dir / "gantian.toml").write_text(
-        '[[honorarium]]\neffective_from = 2016-06-16\nrates = "none"\n', encoding="utf-8")
+        '[[table]]\neffective_from = 2016-06-16\nrows = "none"\n', encoding="utf-8")
     with pytest.raises(Refused) as exc:
         gantian_honorarium("S17", DAY)
     assert codes(exc) == ["RATE_TABLE_INVALID"]
 
 
-def test_in_force_refuses_a_non_date():
-    with pytest.raises(Refused) as exc:
-        tables.in_force("acting", "allowance", "2026-01-01")
-    assert codes(exc) == ["RATE_NOT_IN_FORCE"]
+def test_dates_must_be_dates():
+    for call in (lambda: gantian_honorarium("S17", "2026-11-02"),
+                 lambda: duty_allowance("HARIAN", "2026-11-02", "SPM")):
+        with pytest.raises(Refused) as exc:
+            call()
+        assert codes(exc) == ["INVALID_DATE"]

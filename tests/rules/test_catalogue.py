@@ -1,7 +1,7 @@
 """The catalogue of rule codes: complete, consistent, documented and tested.
 
-The source scan reads every module of desktop.rules and fails when a module raises a code that
-no rule() declares; the test scan fails when a declared code appears in no test under tests/.
+The source scan reads every module of desktop.rules and fails when a module holds an UPPER_SNAKE
+string (a code, however the module raises it) that no rule() declares; the test scan fails when a declared code appears in no test under tests/.
 """
 
 import ast
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.rules import catalogue
+from desktop.rules import catalogue, enums
 from desktop.rules.catalogue import RuleInfo, all_rules, get_rule, rule
-from desktop.rules.violations import ERROR, WARNING, Refused, RuleViolation
+from desktop.rules.violations import ERROR, WARNING, Refused, RuleViolation, invalid
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "desktop" / "rules"
@@ -81,6 +81,11 @@ def test_refuse_and_lookup():
         get_rule("NO_SUCH_RULE")
 
 
+def test_invalid_default_code_is_catalogued():
+    violation = invalid("name", "Nama tidak sah.", "Invalid name.")
+    assert violation.code == "INVALID_INPUT" and get_rule("INVALID_INPUT").paragraph is None
+
+
 def test_declaring_twice_with_other_text_fails():
     code = "TEST_ONLY_DUPLICATE"
     try:
@@ -101,42 +106,62 @@ def test_bad_declarations_fail(code, severity):
     assert code not in catalogue._REGISTRY
 
 
-def _raised_codes(path: Path) -> set[str]:
-    """Codes a module passes to invalid(...) or RuleViolation(...) by hand."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call):
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        position = {"invalid": 3, "RuleViolation": 0}.get(name)
-        if position is None:
-            continue
-        args = [kw.value for kw in node.keywords if kw.arg == "code"]
-        if len(node.args) > position:
-            args.append(node.args[position])
-        if name == "invalid" and not args:
-            found.add("INVALID_INPUT")  # invalid()'s default code
-        found.update(a.value for a in args if isinstance(a, ast.Constant)
-                     and isinstance(a.value, str))
-    return found
+CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# UPPER_SNAKE text in the rules package that is not a rule code
+NOT_CODES = {e.value for enum in (enums.PremisesKind, enums.VacancyKind, enums.Qualification,
+                                  enums.Method) for e in enum}
+
+
+def _code_like_strings(path: Path) -> set[str]:
+    """Every UPPER_SNAKE string constant of a module: the codes it can raise, however it builds
+    its violations (rule(), invalid(), RuleViolation() or a helper of its own)."""
+    return {node.value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and CODE_LIKE.match(node.value)} - NOT_CODES
 
 
 def test_every_code_raised_in_the_rules_package_is_declared():
     declared = {r.code for r in all_rules()}
     raised = {}
     for path in sorted(RULES_DIR.glob("*.py")):
-        for code in _raised_codes(path):
+        if path.name == "__init__.py":  # only re-exports (its __all__ names)
+            continue
+        for code in _code_like_strings(path):
             raised.setdefault(code, path.name)
     assert "UNKNOWN_STATE" in raised  # the scan sees calendar.py's hand-made violations
     missing = {code: module for code, module in raised.items() if code not in declared}
     assert not missing, f"declare these with catalogue.rule(): {missing}"
 
 
+def _constants() -> dict[str, list[tuple[str, str]]]:
+    """code -> [(module, NAME)] for module-level ``NAME = "CODE"`` or ``NAME = rule("CODE", ..)``."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(RULES_DIR.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)):
+                continue
+            value = node.value
+            if isinstance(value, ast.Call) and getattr(value.func, "id", None) == "rule":
+                value = value.args[0] if value.args else None
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                out.setdefault(value.value, []).append(
+                    (f"desktop.rules.{path.stem}", node.targets[0].id))
+    return out
+
+
 def test_every_declared_code_is_tested():
-    here = Path(__file__).resolve()
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py")
-                     if p != here)
-    untested = [r.code for r in all_rules() if r.code not in text]
+    """A test names the code, or imports the module constant that holds it."""
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py")]
+    constants = _constants()
+
+    def tested(code: str) -> bool:
+        if any(code in text for text in texts):
+            return True
+        return any(module in text and re.search(rf"\b{name}\b", text)
+                   for module, name in constants.get(code, []) for text in texts)
+
+    untested = [r.code for r in all_rules() if not tested(r.code)]
     assert not untested, f"no test mentions: {untested}"
 
 

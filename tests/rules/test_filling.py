@@ -1,11 +1,11 @@
 """Which methods may fill a vacancy: DESIGN.md's table, paras 7.4 and 8.2 of the circular."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from desktop.rules import tables
+from desktop.paths import resource
+from desktop.rules import rates
 from desktop.rules.enums import Method, PremisesKind, VacancyKind
 from desktop.rules.filling import (
     allowed_methods,
@@ -148,15 +148,21 @@ def test_unknown_method_refused():
 @pytest.fixture
 def rates_dir(tmp_path, monkeypatch):
     """A copy of resources/rates that a test may change; the loader reads it instead."""
-    real = Path(tables.resource("rates/filling.toml")).parent
     folder = tmp_path / "rates"
     folder.mkdir()
-    for file in real.glob("*.toml"):
+    for file in resource("rates/psh.toml").parent.glob("*.toml"):
         (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(tables, "resource", lambda rel: tmp_path / rel)
-    tables.clear_cache()
+
+    def copied(rel):
+        path = tmp_path / rel
+        if not path.is_file():
+            raise FileNotFoundError(rel)
+        return path
+
+    monkeypatch.setattr(rates, "resource", copied)
+    rates.clear_cache()
     yield folder
-    tables.clear_cache()
+    rates.clear_cache()
 
 
 def test_shipped_grade_lists():
@@ -165,7 +171,7 @@ def test_shipped_grade_lists():
 
 def test_grade_lists_follow_the_row_in_force(rates_dir):
     with (rates_dir / "filling.toml").open("a", encoding="utf-8") as fh:
-        fh.write('\n[[grades]]\neffective_from = 2030-01-01\n'
+        fh.write('\n[[table]]\neffective_from = 2030-01-01\n'
                  'pembantu_pendidik = ["S19"]\npendidik = ["S29", "s 27"]\n')
     before, after = date(2029, 12, 31), date(2030, 1, 1)
     assert allowed_methods("TASKA", "OPERASI", "S17", on=before) == frozenset(ALL)
@@ -183,22 +189,26 @@ def test_no_grade_list_before_the_circular():
     assert [v.code for v in exc.value.violations] == ["RATE_NOT_IN_FORCE"]
 
 
-@pytest.mark.parametrize("content", [
-    '[[grades]]\neffective_from = 2016-06-16\npembantu_pendidik = "S17"\npendidik = ["S27"]\n',
-    '[[grades]]\neffective_from = 2016-06-16\npembantu_pendidik = ["S 1 7 X"]\npendidik = []\n',
-    '[[grades]]\neffective_from = "2016-06-16"\npembantu_pendidik = ["S17"]\npendidik = []\n',
-    'grades = 1\n',
-    '[[grades]\n',
+@pytest.mark.parametrize("content, code", [
+    ('[[table]]\neffective_from = 2016-06-16\npembantu_pendidik = "S17"\npendidik = ["S27"]\n',
+     "RATE_TABLE_INVALID"),
+    ('[[table]]\neffective_from = 2016-06-16\npembantu_pendidik = ["S 1 7 X"]\npendidik = []\n',
+     "RATE_TABLE_INVALID"),
+    ('[[table]]\neffective_from = 2016-06-16\npembantu_pendidik = ["S17"]\n', "RATE_TABLE_INVALID"),
+    ('[[table]]\neffective_from = "16/06/2016"\npembantu_pendidik = ["S17"]\npendidik = []\n',
+     "RATE_TABLE_INVALID"),
+    ('[[table]\n', "RATE_TABLE_INVALID"),
+    ('title = "senarai gred"\n', "RATE_TABLE_EMPTY"),
 ])
-def test_broken_grade_table_refused(rates_dir, content):
+def test_broken_grade_table_refused(rates_dir, content, code):
     (rates_dir / "filling.toml").write_text(content, encoding="utf-8")
     with pytest.raises(Refused) as exc:
         allowed_methods("TASKA", "OPERASI", "S17", on=date(2026, 1, 1))
-    assert [v.code for v in exc.value.violations] == ["RATE_TABLE_INVALID"]
+    assert [v.code for v in exc.value.violations] == [code]
 
 
 def test_missing_table_refused(rates_dir):
     (rates_dir / "filling.toml").unlink()
     with pytest.raises(Refused) as exc:
         allowed_methods("TASKA", "OPERASI", "S17", on=date(2026, 1, 1))
-    assert [v.code for v in exc.value.violations] == ["RATE_TABLE_INVALID"]
+    assert [v.code for v in exc.value.violations] == ["RATE_TABLE_MISSING"]
