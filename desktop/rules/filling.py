@@ -101,12 +101,14 @@ def taska_grades(on: date | None = None) -> tuple[frozenset[str], frozenset[str]
     for key in ("pembantu_pendidik", "pendidik"):
         grades = table.get(key)
         try:
-            if not isinstance(grades, list):
-                raise INVALID_GRADE.refuse(value=repr(grades))
-            out.append(frozenset(normalise_grade(g) for g in grades))
+            codes = (frozenset(normalise_grade(g) for g in grades)
+                     if isinstance(grades, list) else None)
         except Refused:
+            codes = None
+        if codes is None:
             raise invalid_table("filling.toml", f"{key} = {grades!r} bukan senarai gred",
-                                f"{key} = {grades!r} is not a list of grades") from None
+                                f"{key} = {grades!r} is not a list of grades")
+        out.append(codes)
     return out[0], out[1]
 
 
