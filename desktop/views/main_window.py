@@ -19,7 +19,6 @@ from desktop.views.about import show_about
 from desktop.views.operations import Operations
 from desktop.views.pages import PageSpec, pages
 
-
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #1f4e8c; color: white; border: none; font-size: 14px; }
 QListWidget#sidebar::item { padding: 9px 14px; }
