@@ -400,3 +400,14 @@ def test_dates_in_order_check_constraint(db, office):
         s.add(PostIncumbency(post_id=pid, staff_id=office.siti, start=date(2020, 1, 2),
                              end=date(2020, 1, 1), note=""))
         s.flush()
+
+
+def test_a_post_filled_meanwhile_by_another_pc_is_refused(db, office, counts):
+    """Another PC's holding reached the database after this PC read the post as vacant: the
+    partial unique index stops the second holder and the user gets a message, not a crash."""
+    pid = office.post()
+    with db.session() as s:  # the other PC's row, as this PC has not seen it on the post
+        s.add(PostIncumbency(post_id=pid, staff_id=office.mei, start=date(2020, 1, 1), note=""))
+    err = refused(db, counts, P.assign_incumbent, pid, office.ali, date(2020, 1, 1))
+    assert codes(err) == ["CONFLICT"]
+    assert "pengguna lain" in err.message("ms")
