@@ -411,3 +411,23 @@ def test_a_post_filled_meanwhile_by_another_pc_is_refused(db, office, counts):
     err = refused(db, counts, P.assign_incumbent, pid, office.ali, date(2020, 1, 1))
     assert codes(err) == ["CONFLICT"]
     assert "pengguna lain" in err.message("ms")
+
+
+def test_service_start_cannot_move_after_a_holding(db, office, counts):
+    pid = office.post()
+    perform(db, P.assign_incumbent, pid, office.siti, date(2016, 1, 4))
+    form = S.staff_form(read(db, S.get_staff, office.siti))
+    form.service_start, form.confirmed_on = "05/01/2016", ""
+    err = refused(db, counts, S.update_staff, office.siti, form)
+    assert (err.fields, codes(err)) == (("service_start",), ["DATES_OUT_OF_ORDER"])
+    assert "04/01/2016" in err.message("ms")
+    form.service_start = "04/01/2016"
+    perform(db, S.update_staff, office.siti, form)
+    assert read(db, S.get_staff, office.siti).service_start == date(2016, 1, 4)
+
+
+def test_a_move_to_the_post_already_held_is_one_refusal(db, office, counts):
+    pid = office.post()
+    perform(db, P.assign_incumbent, pid, office.siti, date(2016, 1, 4))
+    err = refused(db, counts, P.assign_incumbent, pid, office.siti, date(2016, 1, 4), move=True)
+    assert codes(err) == ["STAFF_ALREADY_IN_POST"]
