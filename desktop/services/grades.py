@@ -30,12 +30,16 @@ SEN = Decimal("0.01")
 # --- Typed values, shared with the staff and posts services -------------------------------
 # Forms hold what the user typed; these read it into a value or add a refusal naming the field.
 
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DMY_DATE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")  # 15/01/2024, 15-1-2024
+EARLIEST_YEAR = 1900  # "0024" is a slip for 2024, not a date to keep
+GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")  # 1,500 or 1,500.00
 
 
 def typed_date(c: Checks, field: str, label_ms: str, label_en: str, value, *,
                required: bool = True) -> date | None:
-    """A date given as a ``date`` or typed as 2024-01-15 or 15/01/2024 (also - or .)."""
+    """A date given as a ``date`` or typed as 2024-01-15 or 15/01/2024 (also - or .), with a
+    four-digit year."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -46,11 +50,16 @@ def typed_date(c: Checks, field: str, label_ms: str, label_en: str, value, *,
             c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
                           "REQUIRED"))
         return None
-    for fmt in DATE_FORMATS:
+    parts = None
+    if m := ISO_DATE.match(text):
+        parts = int(m[1]), int(m[2]), int(m[3])
+    elif m := DMY_DATE.match(text):
+        parts = int(m[4]), int(m[3]), int(m[1])
+    if parts is not None and parts[0] >= EARLIEST_YEAR:
         try:
-            return datetime.strptime(text, fmt).date()
+            return date(*parts)
         except ValueError:
-            continue
+            pass
     c.add(invalid(field, f"{label_ms} '{text}' bukan tarikh yang sah (contoh: 15/01/2024).",
                   f"{label_en} '{text}' is not a valid date (for example 15/01/2024).",
                   "INVALID_DATE"))
@@ -84,7 +93,9 @@ def typed_money(c: Checks, field: str, label_ms: str, label_en: str, value) -> D
     elif isinstance(value, int) and not isinstance(value, bool):
         amount = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().upper().removeprefix("RM").replace(",", "").replace(" ", "")
+        text = value.strip().upper().removeprefix("RM").strip()
+        if GROUPED.match(text):
+            text = text.replace(",", "")
         if not text:
             c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
                           "REQUIRED"))

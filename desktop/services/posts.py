@@ -326,7 +326,9 @@ def assign_incumbent(ctx: Ctx, post_id: int, staff_id: int, start, *, move: bool
                       f"{staff.name} holds post {_label(old)}; choose a move to transfer them.",
                       "STAFF_HOLDS_POST"))
     if start is not None:
-        _check_start(ctx.session, c, post, staff, start, previous if move else None)
+        moving_from = previous if move and previous is not None and previous.post_id != post.id \
+            else None
+        _check_start(ctx.session, c, post, staff, start, moving_from)
     c.raise_if_any()
 
     if move and previous is not None:

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.models import Grade, Post, Premises, Staff
+from desktop.models import Grade, Post, PostIncumbency, Premises, Staff
 from desktop.rules import Refused, invalid
 from desktop.rules.enums import Qualification
 from desktop.rules.mykad import compact_mykad, format_mykad, parse_mykad
@@ -148,6 +148,17 @@ def _qualification(c: Checks, value) -> Qualification | None:
     return None
 
 
+def _check_holdings(session: Session, c: Checks, staff_id: int, start: date) -> None:
+    """A service start moved later must not leave a post held before it."""
+    first = session.execute(select(func.min(PostIncumbency.start))
+                            .where(PostIncumbency.staff_id == staff_id)).scalar_one()
+    if first is not None and start > first:
+        c.add(invalid("service_start", f"Tarikh mula berkhidmat tidak boleh selepas tarikh dia "
+                      f"mula menyandang jawatan ({first:%d/%m/%Y}).",
+                      f"The service start cannot be after the officer first held a post "
+                      f"({first:%d/%m/%Y}).", "DATES_OUT_OF_ORDER"))
+
+
 def _clean(session: Session, form: StaffForm, current: Staff | None) -> _Clean:
     c = Checks()
     today = date.today()
@@ -190,6 +201,8 @@ def _clean(session: Session, form: StaffForm, current: Staff | None) -> _Clean:
                           f"({info.birth_date:%d/%m/%Y}).",
                           f"The service start must be after the birth date "
                           f"({info.birth_date:%d/%m/%Y}).", "DATES_OUT_OF_ORDER"))
+        if current is not None:
+            _check_holdings(session, c, current.id, start)
     if confirmed is not None:
         if start is not None and confirmed < start:
             c.add(invalid("confirmed_on", f"Tarikh disahkan dalam perkhidmatan tidak boleh "

@@ -181,7 +181,8 @@ def test_salary_is_audited_and_touches_the_grade(db, last_audit):
 
 @pytest.mark.parametrize("typed, amount", [
     ("1500", Decimal("1500.00")), ("1,234.56", Decimal("1234.56")),
-    ("RM1234.5", Decimal("1234.50")), (" rm 2 000 ", Decimal("2000.00")),
+    ("RM1234.5", Decimal("1234.50")), (" rm 2,000 ", Decimal("2000.00")),
+    ("12,345.6", Decimal("12345.60")),
     (Decimal("0.01"), Decimal("0.01")), (99999, Decimal("99999.00")),
 ])
 def test_salary_as_typed(db, typed, amount):
@@ -194,6 +195,8 @@ def test_salary_as_typed(db, typed, amount):
     ("-100", "lebih daripada RM0.00"), ("0", "lebih daripada RM0.00"),
     (Decimal("-0.01"), "lebih daripada RM0.00"),
     ("abc", "bukan amaun ringgit"), ("12,3a", "bukan amaun ringgit"),
+    ("1500,50", "bukan amaun ringgit"), ("15,00.50", "bukan amaun ringgit"),
+    ("1 500", "bukan amaun ringgit"), ("RM", "wajib diisi"),
     ("NaN", "bukan amaun ringgit"), ("Infinity", "bukan amaun ringgit"),
     (1500.0, "bukan amaun ringgit"), (None, "bukan amaun ringgit"), (True, "bukan amaun ringgit"),
     ("", "wajib diisi"), ("1500.005", "dua tempat perpuluhan"),
@@ -206,7 +209,8 @@ def test_bad_salary_refused(db, counts, typed, words):
     assert words in err.message("ms")
 
 
-@pytest.mark.parametrize("typed", ["31/02/2024", "2024-13-01", "semalam", "", None, 20240101])
+@pytest.mark.parametrize("typed", ["31/02/2024", "2024-13-01", "semalam", "", None, 20240101,
+                                   "15/01/24", "0024-01-15", "15/01-2024", "2024/01/15"])
 def test_bad_effective_date_refused(db, counts, typed):
     gid = add(db)
     err = refused(db, counts, G.add_grade_salary, gid, typed, "1500")

@@ -121,6 +121,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_post_incumbency_post_id'))
 
     op.drop_table('post_incumbency')
-    with op.batch_alter_table('staff', schema=None) as batch_op:
+    # A plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): batch mode would copy staff and drop
+    # the old table, which post's foreign key still references, and SQLite refuses that.
+    with op.batch_alter_table('staff', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('sex')
         batch_op.drop_column('birth_date')
