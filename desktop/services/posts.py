@@ -17,9 +17,8 @@ from sqlalchemy.orm import Session, aliased
 from desktop.models import Grade, Post, PostIncumbency, Premises, Staff
 from desktop.rules import Refused, invalid
 from desktop.rules.enums import PremisesKind
-from desktop.services.grades import typed_date, typed_id
 from desktop.services.unit import Ctx
-from desktop.services.validate import Checks
+from desktop.services.validate import Checks, typed_date, typed_id
 
 ENTITY = "post"
 HISTORY_ENTITY = "post_incumbency"

@@ -44,14 +44,35 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
         raise NewerSchema(current)
-    cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    _migrate(engine, command.upgrade, target)
 
 
 def downgrade(engine: Engine, target: str) -> None:
+    _migrate(engine, command.downgrade, target)
+
+
+def _migrate(engine: Engine, step, target: str) -> None:
+    """Run an Alembic command in one transaction.
+
+    On SQLite, a batch migration rebuilds a table by copying it, which foreign keys from other
+    tables would refuse; SQLite's own recipe is to switch them off for the migration (outside
+    the transaction) and to check them all before committing.
+    """
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, target)
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                step(cfg, target)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()

@@ -16,10 +16,9 @@ from desktop.models import Grade, Post, PostIncumbency, Premises, Staff
 from desktop.rules import Refused, invalid
 from desktop.rules.enums import Qualification
 from desktop.rules.mykad import compact_mykad, format_mykad, parse_mykad
-from desktop.services.grades import typed_date, typed_id
 from desktop.services.posts import post_label
 from desktop.services.unit import Ctx
-from desktop.services.validate import Checks
+from desktop.services.validate import Checks, typed_date, typed_id
 
 ENTITY = "staff"
 QUALIFICATION_NAMES_MS = {

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
 from desktop.rules import RuleViolation, invalid
+
+# A monthly amount above this is a typing slip (an extra zero), not a salary.
+SALARY_CEILING = Decimal("100000.00")
+SEN = Decimal("0.01")
 
 
 class Checks:
@@ -31,3 +39,101 @@ class Checks:
             from desktop.rules import Refused
 
             raise Refused(self.problems)
+
+
+# Forms hold what the user typed; these read it into a value or add a refusal naming the field.
+
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DMY_DATE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")  # 15/01/2024, 15-1-2024
+EARLIEST_YEAR = 1900  # "0024" is a slip for 2024, not a date to keep
+GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")  # 1,500 or 1,500.00
+
+
+def typed_date(c: Checks, field: str, label_ms: str, label_en: str, value, *,
+               required: bool = True) -> date | None:
+    """A date given as a ``date`` or typed as 2024-01-15 or 15/01/2024 (also - or .), with a
+    four-digit year."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if required:
+            c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
+                          "REQUIRED"))
+        return None
+    parts = None
+    if m := ISO_DATE.match(text):
+        parts = int(m[1]), int(m[2]), int(m[3])
+    elif m := DMY_DATE.match(text):
+        parts = int(m[4]), int(m[3]), int(m[1])
+    if parts is not None and parts[0] >= EARLIEST_YEAR:
+        try:
+            return date(*parts)
+        except ValueError:
+            pass
+    c.add(invalid(field, f"{label_ms} '{text}' bukan tarikh yang sah (contoh: 15/01/2024).",
+                  f"{label_en} '{text}' is not a valid date (for example 15/01/2024).",
+                  "INVALID_DATE"))
+    return None
+
+
+def typed_id(c: Checks, field: str, label_ms: str, label_en: str, value, *,
+             required: bool = True) -> int | None:
+    """A record id chosen in a list (an int, or its text)."""
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, int):
+        return value
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if required:
+            c.add(invalid(field, f"{label_ms} wajib dipilih.", f"{label_en} must be chosen.",
+                          "REQUIRED"))
+        return None
+    if text.isdigit():
+        return int(text)
+    c.add(invalid(field, f"{label_ms} '{text}' tidak sah.", f"{label_en} '{text}' is not valid."))
+    return None
+
+
+def typed_money(c: Checks, field: str, label_ms: str, label_en: str, value) -> Decimal | None:
+    """Ringgit above zero with at most two decimals ("1,500.00", "RM 1500", Decimal, int)."""
+    amount = None
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().upper().removeprefix("RM").strip()
+        if GROUPED.match(text):
+            text = text.replace(",", "")
+        if not text:
+            c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
+                          "REQUIRED"))
+            return None
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            amount = None
+    # a float (or anything else) is refused: money is never a binary fraction
+    if amount is None or not amount.is_finite():
+        c.add(invalid(field, f"{label_ms} '{value}' bukan amaun ringgit yang sah.",
+                      f"{label_en} '{value}' is not a valid amount in ringgit.",
+                      "INVALID_AMOUNT"))
+        return None
+    if amount <= 0:
+        c.add(invalid(field, f"{label_ms} mesti lebih daripada RM0.00.",
+                      f"{label_en} must be more than RM0.00.", "INVALID_AMOUNT"))
+        return None
+    if amount != amount.quantize(SEN):
+        c.add(invalid(field, f"{label_ms} '{value}' mempunyai lebih daripada dua tempat perpuluhan.",
+                      f"{label_en} '{value}' has more than two decimal places.", "INVALID_AMOUNT"))
+        return None
+    if amount > SALARY_CEILING:
+        c.add(invalid(field, f"{label_ms} RM{amount:,.2f} melebihi had RM{SALARY_CEILING:,.2f}.",
+                      f"{label_en} RM{amount:,.2f} exceeds the limit RM{SALARY_CEILING:,.2f}.",
+                      "INVALID_AMOUNT"))
+        return None
+    return amount.quantize(SEN)
