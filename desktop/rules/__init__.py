@@ -31,6 +31,7 @@ from desktop.rules.contributions import (
     perkeso_contribution,
     sip_contribution,
 )
+from desktop.rules.costs import MethodCost, filling_costs
 from desktop.rules.dates import format_date_en, format_date_ms, format_month_ms, parse_date
 from desktop.rules.duty_allowance import DUTY_KINDS, duty_allowance
 from desktop.rules.filling import allowed_methods, check_method, method_notes
@@ -67,7 +68,7 @@ __all__ = [
     "check_interruption", "check_vacancy_exists", "check_written_instruction",
     "split_on_interruptions",
     # filling, gantian, duty allowances
-    "check_method", "method_notes", "Honorarium", "gantian_honorarium", "DUTY_KINDS",
+    "check_method", "method_notes", "MethodCost", "filling_costs", "Honorarium", "gantian_honorarium", "DUTY_KINDS",
     "duty_allowance",
     # money, dates, MyKad
     "format_rm", "number_in_words", "round_money", "to_money",
