@@ -46,7 +46,7 @@ class RegisterPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Cari..."))
         self.search.textChanged.connect(self._search_changed)
-        self.show_inactive = QCheckBox(self.tr("Papar yang tidak aktif"))
+        self.show_inactive = QCheckBox(self.inactive_label())
         self.show_inactive.setObjectName("showInactive")
         self.show_inactive.toggled.connect(self._apply_predicate)
         self.count = QLabel()
@@ -120,8 +120,15 @@ class RegisterPage(QWidget):
         """Text a search matches besides the shown columns."""
         return ""
 
+    def is_active(self, row: Any) -> bool:
+        """Inactive rows (deactivated, closed) are hidden unless asked for, and greyed."""
+        return getattr(row, "active", True)
+
+    def inactive_label(self) -> str:
+        return self.tr("Papar yang tidak aktif")
+
     def is_muted(self, row: Any) -> bool:
-        return not getattr(row, "active", True)
+        return not self.is_active(row)
 
     def add(self):
         dialog = self.dialog_for(None)
@@ -162,7 +169,7 @@ class RegisterPage(QWidget):
         row = self.selected_row()
         for button in (self.edit_button, self.active_button, self.history_button):
             button.setEnabled(row is not None)
-        inactive = row is not None and not getattr(row, "active", True)
+        inactive = row is not None and not self.is_active(row)
         self.active_button.setText(self.tr("Aktifkan semula") if inactive
                                    else self.tr("Nyahaktifkan"))
 
@@ -220,14 +227,14 @@ class RegisterPage(QWidget):
     def _apply_predicate(self) -> None:
         inactive = self.show_inactive.isChecked()
         own = self.row_filter if self.has_row_filter() else None
+        active = self.is_active
         if inactive and own is None:
             predicate = None
         elif own is None:
-            def predicate(r):
-                return getattr(r, "active", True)
+            predicate = active
         else:
             def predicate(r):
-                return (inactive or getattr(r, "active", True)) and own(r)
+                return (inactive or active(r)) and own(r)
         self.proxy.set_predicate(predicate)
         self._update_count()
 
