@@ -26,6 +26,8 @@ class StepDef:
     label_ms: str
     label_en: str
     needs_reference: bool  # a letter or file reference that the step sent or received
+    short_ms: str = ""  # for charts and narrow columns
+    short_en: str = ""
 
     def label(self, lang: str = "ms") -> str:
         return self.label_en if lang == "en" else self.label_ms
@@ -37,33 +39,42 @@ FILLING_APPROVED = "FILLING_APPROVED"
 
 HAKIKI_STEPS: tuple[StepDef, ...] = (
     StepDef(IDENTIFIED, "7.1", "Kekosongan dikenal pasti (lokasi, tarikh, sebab, penyandang "
-            "terakhir)", "Vacancy identified (location, date, reason, last incumbent)", False),
+            "terakhir)", "Vacancy identified (location, date, reason, last incumbent)", False,
+            "Dikenal pasti", "Identified"),
     StepDef("AD_APPROVAL_ASKED", "7.2", "Kelulusan mengiklankan pengambilan dipohon daripada "
-            "Ketua Pengarah", "Approval to advertise asked of the Director-General", True),
+            "Ketua Pengarah", "Approval to advertise asked of the Director-General", True,
+            "Mohon kelulusan iklan", "Advert approval asked"),
     StepDef("INTERVIEW_APPROVAL_ASKED", "7.3", "Kelulusan mengadakan temu duga dipohon "
             "bersama Penyata Lembaga Permulaan (PLP)",
-            "Approval to interview asked with the PLP", True),
+            "Approval to interview asked with the PLP", True,
+            "Mohon kelulusan temu duga", "Interview approval asked"),
     StepDef(INTERVIEW_REPORT, "7.4", "Laporan temu duga (calon berjaya dan simpanan) "
             "dikemukakan serentak dengan permohonan pelantikan PSH",
             "Interview report (successful and reserve candidates) sent together with the "
-            "PSH application", True),
+            "PSH application", True,
+            "Laporan temu duga + permohonan PSH", "Interview report + PSH application"),
     StepDef("APPOINTMENT_DELIVERED", "7.5", "Kelulusan pelantikan diterima; surat tawaran dan "
             "perjanjian kontrak disampaikan", "Appointment approved; offer and contract "
-            "delivered", True),
+            "delivered", True,
+            "Tawaran disampaikan", "Offer delivered"),
     StepDef("DOCUMENTS_RETURNED", "7.6", "Dokumen dikemukakan kembali kepada Ibu Pejabat",
-            "Documents returned to headquarters", True),
+            "Documents returned to headquarters", True,
+            "Dokumen ke Ibu Pejabat", "Documents to HQ"),
 )
 
 OPERASI_STEPS: tuple[StepDef, ...] = (
     StepDef(IDENTIFIED, "8.1", "Kekosongan dikenal pasti (lokasi, tarikh, sebab, penyandang "
             "sedia ada)", "Vacancy identified (location, date, reason, current incumbent)",
-            False),
+            False,
+            "Dikenal pasti", "Identified"),
     StepDef("FILLING_APPLIED", "8.2(a)", "Permohonan kelulusan pengisian (PSH, tanggung kerja "
             "atau gantian) dikemukakan kepada Ketua Pengarah bersama pengesahan peruntukan "
             "OS29000", "Filling approval (PSH, acting or replacement) asked of the "
-            "Director-General with the OS29000 confirmation", True),
+            "Director-General with the OS29000 confirmation", True,
+            "Mohon kelulusan pengisian", "Filling approval asked"),
     StepDef(FILLING_APPROVED, "8.2", "Kelulusan pengisian diterima",
-            "Filling approval received", True),
+            "Filling approval received", True,
+            "Kelulusan diterima", "Approval received"),
 )
 
 _STEPS = {VacancyKind.HAKIKI: HAKIKI_STEPS, VacancyKind.OPERASI: OPERASI_STEPS}
