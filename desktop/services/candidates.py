@@ -23,13 +23,13 @@ from desktop.rules.vacancy_enums import CandidateOutcome, CandidateStatus, Vacan
 from desktop.rules.workflow import FILLING_APPROVED, INTERVIEW_REPORT
 from desktop.services.unit import Ctx
 from desktop.services.vacancies import (
-    _live_codes,
-    _today,
     date_field,
     enum_field,
     id_field,
+    live_step_codes,
     load_vacancy,
     not_found,
+    today_or,
 )
 from desktop.services.validate import Checks
 
@@ -82,7 +82,7 @@ def _exercise_snapshot(e: RecruitmentExercise) -> dict:
 
 
 def add_exercise(ctx: Ctx, form: ExerciseForm, today: date | None = None) -> int:
-    title, held_on, reference, grade_id = _clean_exercise(ctx.session, form, _today(today))
+    title, held_on, reference, grade_id = _clean_exercise(ctx.session, form, today_or(today))
     e = RecruitmentExercise(title=title, held_on=held_on, reference=reference, grade_id=grade_id)
     ctx.session.add(e)
     ctx.session.flush()
@@ -104,8 +104,8 @@ def update_exercise(ctx: Ctx, exercise_id: int, form: ExerciseForm,
                     today: date | None = None) -> None:
     e = _load_exercise(ctx.session, exercise_id)
     before = _exercise_snapshot(e)
-    e.title, e.held_on, e.reference, e.grade_id = _clean_exercise(ctx.session, form,
-                                                                  _today(today))
+    cleaned = _clean_exercise(ctx.session, form, today_or(today))
+    e.title, e.held_on, e.reference, e.grade_id = cleaned
     ctx.session.flush()
     after = _exercise_snapshot(e)
     if after != before:
@@ -359,7 +359,7 @@ def _not_pending(x: Candidate) -> RuleViolation:
 def mark_declined(ctx: Ctx, candidate_id: int, on=None, note: str = "",
                   today: date | None = None) -> None:
     """The candidate declined the offer (or could not take it): out of the order."""
-    today = _today(today)
+    today = today_or(today)
     x = _load(ctx.session, candidate_id)
     c = Checks()
     day = date_field(c, "outcome_on", "Tarikh", "Date", on, required=False) or today
@@ -381,7 +381,7 @@ def mark_appointed(ctx: Ctx, candidate_id: int, vacancy_id=None, on=None,
     """The candidate is appointed (as PSH) to the vacancy: only the first of the priority
     order, and only once the interview report (hakiki, 7.4(b)) or the approval (operasi,
     8.2(a)) is recorded. Filling the vacancy itself is the PSH appointment's work."""
-    today = _today(today)
+    today = today_or(today)
     x = _load(ctx.session, candidate_id)
     if vacancy_id is None:
         vacancy_id = x.vacancy_id
@@ -405,7 +405,7 @@ def mark_appointed(ctx: Ctx, candidate_id: int, vacancy_id=None, on=None,
         c.add(invalid("outcome_on", f"Tarikh dilantik tidak boleh sebelum tarikh kekosongan "
                       f"({date_ms(v.opened_on)}).", "The date appointed cannot be before the "
                       "vacancy's date.", "DATES_OUT_OF_ORDER"))
-    codes = _live_codes(ctx.session, v.id)
+    codes = live_step_codes(ctx.session, v.id)
     if v.kind is VacancyKind.HAKIKI and INTERVIEW_REPORT not in codes:
         c.add(invalid("vacancy_id", "Calon dilantik hanya selepas laporan temu duga dan "
                       "permohonan PSH dikemukakan.", "Candidates are appointed only after the "

@@ -111,7 +111,7 @@ def enum_field(c: Checks, field: str, label_ms: str, label_en: str, enum_cls, va
         return None
 
 
-def _today(today: date | None) -> date:
+def today_or(today: date | None) -> date:
     return today if today is not None else date.today()
 
 
@@ -250,6 +250,12 @@ def _step_label(kind: VacancyKind, code: str | None) -> str:
     return f"{step.paragraph} {step.label_ms}" if step else ""
 
 
+# plain columns, not entities: the register loads tens of thousands of rows
+_V_COLS = (Vacancy.id, Vacancy.post_id, Vacancy.premises_id, Vacancy.kind, Vacancy.reason,
+           Vacancy.incumbent_id, Vacancy.opened_on, Vacancy.expected_end, Vacancy.status,
+           Vacancy.filled_method, Vacancy.filled_on, Vacancy.closed_on, Vacancy.notes)
+
+
 def _listing(as_of: date | None = None):
     """The register's query: vacancy, premises, grade, incumbent and the current step
     (the highest step done, and not undone, on or before ``as_of``)."""
@@ -260,7 +266,7 @@ def _listing(as_of: date | None = None):
     last = steps.group_by(VacancyStep.vacancy_id).subquery()
     cur = aliased(VacancyStep)
     return (
-        select(Vacancy, Premises.code, Premises.name, Premises.kind, Premises.district,
+        select(*_V_COLS, Premises.code, Premises.name, Premises.kind, Premises.district,
                Grade.code, Staff.name, cur.code, cur.done_on)
         .join(Post, Post.id == Vacancy.post_id)
         .join(Premises, Premises.id == Vacancy.premises_id)
@@ -273,14 +279,15 @@ def _listing(as_of: date | None = None):
 
 
 def _row(r, today: date) -> VacancyRow:
-    v, pcode, pname, pkind, district, gcode, iname, scode, since = r
-    live = v.status is not VacancyStatus.CLOSED
+    (vid, post_id, premises_id, kind, reason, incumbent_id, opened_on, expected_end, status,
+     method, filled_on, closed_on, notes, pcode, pname, pkind, district, gcode, iname, scode,
+     since) = r
+    live = status is not VacancyStatus.CLOSED
     return VacancyRow(
-        v.id, v.post_id, v.premises_id, pcode, pname, pkind, district or "", gcode, v.kind,
-        v.reason, v.reason.label_ms, v.incumbent_id, iname or "", v.opened_on, v.expected_end,
-        v.status, scode, _step_label(v.kind, scode), since,
-        _days(since, today) if live else None, v.filled_method, v.filled_on, v.closed_on,
-        v.notes or "")
+        vid, post_id, premises_id, pcode, pname, pkind, district or "", gcode, kind, reason,
+        reason.label_ms, incumbent_id, iname or "", opened_on, expected_end, status, scode,
+        _step_label(kind, scode), since, _days(since, today) if live else None, method,
+        filled_on, closed_on, notes or "")
 
 
 def _statuses(status) -> list[VacancyStatus]:
@@ -296,7 +303,7 @@ def _statuses(status) -> list[VacancyStatus]:
 def list_vacancies(session: Session, status=None, kind=None, premises_kind=None, district=None,
                    search: str | None = None, today: date | None = None) -> list[VacancyRow]:
     """The register. ``status``: one status or several (e.g. ``LIVE_STATUSES``)."""
-    today = _today(today)
+    today = today_or(today)
     q = _listing()
     if status is not None:
         q = q.where(Vacancy.status.in_(_statuses(status)))
@@ -325,7 +332,7 @@ def get_vacancy(session: Session, vacancy_id: int, today: date | None = None) ->
     r = session.execute(_listing().where(Vacancy.id == vacancy_id)).first()
     if r is None:
         raise not_found("Kekosongan", "Vacancy", vacancy_id)
-    return _row(r, _today(today))
+    return _row(r, today_or(today))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -505,7 +512,7 @@ def _clean(session: Session, form: VacancyForm, today: date, existing: Vacancy |
 
 def open_vacancy(ctx: Ctx, form: VacancyForm, today: date | None = None) -> int:
     """Record a vacancy with the facts of 7.1 / 8.1 and its first step (identified)."""
-    today = _today(today)
+    today = today_or(today)
     f = _clean(ctx.session, form, today, None)
     identified_on = f.identified_on or min(f.opened_on, today)
     v = Vacancy(post_id=f.post.id, premises_id=f.post.premises_id, kind=f.kind, reason=f.reason,
@@ -530,7 +537,7 @@ def update_vacancy(ctx: Ctx, vacancy_id: int, form: VacancyForm,
     """Correct the facts of a live vacancy (its post and kind stay)."""
     v = load_vacancy(ctx.session, vacancy_id, live=True)
     before = _snapshot(v)
-    f = _clean(ctx.session, form, _today(today), v)
+    f = _clean(ctx.session, form, today_or(today), v)
     v.reason, v.opened_on, v.incumbent_id = f.reason, f.opened_on, f.incumbent_id
     v.expected_end, v.notes = f.expected_end, f.notes
     ctx.session.flush()
@@ -562,7 +569,7 @@ def set_expected_end(ctx: Ctx, vacancy_id: int, expected_end) -> None:
     ctx.audit("ubah", ENTITY, v.id, before, _snapshot(v))
 
 
-def _live_codes(session: Session, vacancy_id: int) -> set[str]:
+def live_step_codes(session: Session, vacancy_id: int) -> set[str]:
     return set(session.execute(select(VacancyStep.code).where(
         VacancyStep.vacancy_id == vacancy_id, VacancyStep.undone_at.is_(None))).scalars())
 
@@ -570,7 +577,7 @@ def _live_codes(session: Session, vacancy_id: int) -> set[str]:
 def mark_filled(ctx: Ctx, vacancy_id: int, method, filled_on=None,
                 today: date | None = None) -> None:
     """The vacancy is covered for now by PSH, acting or a replacement officer."""
-    today = _today(today)
+    today = today_or(today)
     v = load_vacancy(ctx.session, vacancy_id, live=True)
     c = Checks()
     method = enum_field(c, "method", "Kaedah pengisian", "Filling method", Method, method)
@@ -588,7 +595,7 @@ def mark_filled(ctx: Ctx, vacancy_id: int, method, filled_on=None,
         c.add(invalid("filled_on", "Tarikh diisi tidak boleh selepas hari ini.",
                       "The date filled cannot be after today.", "FUTURE_DATE"))
     if method is Method.PSH:
-        codes = _live_codes(ctx.session, v.id)
+        codes = live_step_codes(ctx.session, v.id)
         if v.kind is VacancyKind.HAKIKI and INTERVIEW_REPORT not in codes:
             c.add(invalid("method", "PSH bagi kekosongan hakiki hanya selepas laporan temu duga: "
                           "calon PSH mesti calon berjaya atau simpanan.", "PSH for a "
@@ -627,7 +634,7 @@ def close_vacancy(ctx: Ctx, vacancy_id: int, closed_on, note: str,
                   today: date | None = None) -> CloseResult:
     """End the vacancy (post filled for good, or the incumbent is back) and list the fillings
     that must now end (5A(s))."""
-    today = _today(today)
+    today = today_or(today)
     v = load_vacancy(ctx.session, vacancy_id, live=True)
     c = Checks()
     on = date_field(c, "closed_on", "Tarikh ditutup", "Date closed", closed_on)
@@ -693,13 +700,13 @@ def open_vacancies_for_return(session: Session, year: int, month: int) -> list[R
          .order_by(Premises.code, Grade.code, Vacancy.opened_on, Vacancy.id))
     out = []
     for r in session.execute(q):
-        v, pcode, pname, pkind, district, gcode, iname, scode, since = r
+        v = _row(r, last)
         filled = v.filled_method is not None and v.filled_on is not None and v.filled_on <= last
         out.append(ReturnVacancyRow(
-            v.id, pcode, pname, pkind, district or "", gcode, v.kind, v.reason, v.reason.label_ms,
-            iname or "", v.opened_on, v.expected_end,
-            VacancyStatus.FILLED if filled else VacancyStatus.OPEN, scode,
-            _step_label(v.kind, scode), since, _days(since, last),
+            v.id, v.premises_code, v.premises_name, v.premises_kind, v.district, v.grade_code,
+            v.kind, v.reason, v.reason_label, v.incumbent_name, v.opened_on, v.expected_end,
+            VacancyStatus.FILLED if filled else VacancyStatus.OPEN, v.current_step_code,
+            v.current_step_label, v.step_since, _days(v.step_since, last),
             v.filled_method if filled else None, method_label(v.filled_method) if filled else ""))
     return out
 
@@ -735,12 +742,15 @@ def _count(key: str, label: str, rows: list[VacancyRow]) -> WaitCount:
 
 
 def dashboard_summary(session: Session, today: date | None = None) -> DashboardSummary:
-    today = _today(today)
+    today = today_or(today)
     rows = list_vacancies(session, status=LIVE_STATUSES, today=today)
     rows.sort(key=lambda r: (-(r.days_waiting or 0), r.opened_on, r.id))
 
     def group(keys_labels: Iterable[tuple[str, str]], key_of) -> tuple[WaitCount, ...]:
-        return tuple(_count(k, lab, [r for r in rows if key_of(r) == k]) for k, lab in keys_labels)
+        buckets: dict[str, list[VacancyRow]] = {}
+        for r in rows:
+            buckets.setdefault(key_of(r), []).append(r)
+        return tuple(_count(k, lab, buckets.get(k, [])) for k, lab in keys_labels)
 
     by_status = group(((s.value, s.label_ms) for s in LIVE_STATUSES), lambda r: r.status.value)
     by_kind = group(((k.value, f"Kekosongan {k.value.lower()}") for k in VacancyKind),
@@ -785,7 +795,7 @@ def _own_alerts(session: Session, today: date) -> list[Alert]:
 def alerts(session: Session, today: date | None = None) -> list[Alert]:
     """Every alert for the dashboard: this module's and the registered providers', most
     urgent first, then by due date."""
-    today = _today(today)
+    today = today_or(today)
     out = _own_alerts(session, today)
     for provider in _alert_providers:
         out.extend(provider(session, today))

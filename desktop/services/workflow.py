@@ -23,10 +23,10 @@ from desktop.services.unit import Ctx
 from desktop.services.vacancies import (
     ENTITY,
     STEP_ENTITY,
-    _today,
     date_field,
     load_vacancy,
     step_snapshot,
+    today_or,
 )
 from desktop.services.validate import Checks
 
@@ -61,7 +61,7 @@ def record_step(ctx: Ctx, vacancy_id: int, code: str, done_on, reference: str = 
     """Record the next step of a live vacancy; refused out of order, back-dated before the
     previous step, without its reference, or (7.4(e)) an interview report without the PSH
     application sent with it."""
-    today = _today(today)
+    today = today_or(today)
     v = load_vacancy(ctx.session, vacancy_id, live=True)
     c = Checks()
     on = date_field(c, "done_on", "Tarikh langkah", "Date of the step", done_on)

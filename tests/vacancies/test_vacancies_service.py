@@ -389,3 +389,13 @@ def test_row_is_plain_and_frozen(db):
     with pytest.raises(AttributeError):
         row.status = VacancyStatus.CLOSED  # type: ignore[misc]
     assert not isinstance(row, Vacancy)
+
+
+def test_the_database_backs_the_one_live_vacancy_rule(db, monkeypatch):
+    """Two PCs opening a vacancy for one post at once: the check passes on both, the partial
+    unique index refuses the second, and the service turns that into the same refusal."""
+    pid = F.vacant_post(db)
+    open_(db, hakiki_form(pid))
+    monkeypatch.setattr(V, "_live_vacancy_of", lambda *a: None)  # the other PC's view
+    exc = refused(db, V.open_vacancy, hakiki_form(pid, reason="DIED"), today=TODAY)
+    assert [(v.code, v.field) for v in exc.violations] == [("VACANCY_EXISTS", "post_id")]
