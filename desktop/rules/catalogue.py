@@ -165,6 +165,28 @@ _NOT_YET_ADOPTED = (
      "direkodkan sebagai warganegara; sila semak.",
      "MyKad {mykad} shows a birthplace abroad (code {code}) but the person is recorded as a "
      "citizen; please check.", "desktop.rules.mykad", WARNING),
+    ("PSH_QUALIFICATION_UNKNOWN", "5A(f)", "Kelayakan akademik calon belum direkodkan.",
+     "The candidate's qualification is not recorded.", "desktop.rules.candidates_order",
+     WARNING),
+    ("STEP_UNKNOWN", None, "Langkah '{code}' tidak wujud bagi kekosongan {kind}.",
+     "There is no step '{code}' for a {kind} vacancy.", "desktop.rules.workflow"),
+    ("STEP_ALREADY_DONE", "7.1", "Langkah '{step}' telah direkodkan.",
+     "The step '{step}' has already been recorded.", "desktop.rules.workflow"),
+    ("STEP_OUT_OF_ORDER", "7.1",
+     "Langkah mesti dibuat mengikut turutan: langkah seterusnya ialah '{step}'.",
+     "Steps must be done in order: the next step is '{step}'.", "desktop.rules.workflow"),
+    ("STEP_DATE_BEFORE_PREVIOUS", "7.1",
+     "Tarikh langkah tidak boleh sebelum tarikh langkah sebelumnya.",
+     "The step's date cannot be before the previous step's date.", "desktop.rules.workflow"),
+    ("PSH_APPLICATION_WITH_REPORT", "7.4(e)",
+     "Laporan temu duga dan permohonan pelantikan PSH hendaklah dikemukakan serentak: isi "
+     "rujukan permohonan PSH.",
+     "The interview report and the PSH application must be sent together: enter the PSH "
+     "application's reference.", "desktop.rules.workflow"),
+    ("PSH_REF_NOT_FOR_STEP", None,
+     "Rujukan permohonan PSH hanya direkod bersama laporan temu duga.",
+     "A PSH application reference goes only with the interview report.",
+     "desktop.rules.workflow"),
 )
 for _code, _para, _ms, _en, _mod, *_severity in _NOT_YET_ADOPTED:
     rule(_code, _para, _ms, _en, *_severity, module=_mod)

@@ -93,7 +93,7 @@ def test_upgrade_downgrade_upgrade_with_data(db_url):
         schema.upgrade(db.engine, "0001")
         fill_0001(db.engine)
 
-        schema.upgrade(db.engine)
+        schema.upgrade(db.engine, "0002")
         assert schema.current_revision(db.engine) == "0002"
         assert "post_incumbency" in tables(db.engine)
         assert {"birth_date", "sex"} <= staff_columns(db.engine)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.rules import catalogue, enums
+from desktop.rules import catalogue, enums, vacancy_enums, workflow
 from desktop.rules.catalogue import RuleInfo, all_rules, get_rule, rule
 from desktop.rules.violations import ERROR, WARNING, Refused, RuleViolation, invalid
 
@@ -108,8 +108,12 @@ def test_bad_declarations_fail(code, severity):
 
 CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # UPPER_SNAKE text in the rules package that is not a rule code
+# (enum values and workflow step codes are stored data, not refusals)
 NOT_CODES = {e.value for enum in (enums.PremisesKind, enums.VacancyKind, enums.Qualification,
-                                  enums.Method) for e in enum}
+                                  enums.Method, vacancy_enums.VacancyStatus,
+                                  vacancy_enums.VacancyReason, vacancy_enums.CandidateStatus,
+                                  vacancy_enums.CandidateOutcome) for e in enum}
+NOT_CODES |= {s.code for kind in enums.VacancyKind for s in workflow.steps_for(kind)}
 
 
 def _code_like_strings(path: Path) -> set[str]:
