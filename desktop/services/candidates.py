@@ -13,10 +13,9 @@ from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
-from stdnum.my import nric
 
 from desktop.models import Candidate, Grade, RecruitmentExercise, Vacancy
-from desktop.rules import Refused, RuleViolation, invalid
+from desktop.rules import Refused, RuleViolation, invalid, parse_mykad
 from desktop.rules.candidates_order import CandidateFacts, priority_order, psh_flags
 from desktop.rules.enums import Qualification, VacancyKind
 from desktop.rules.vacancy_enums import CandidateOutcome, CandidateStatus, VacancyStatus, date_ms
@@ -167,24 +166,17 @@ class CandidateRow:
 
 
 def _mykad(c: Checks, value) -> str | None:
-    """A MyKad number, written with or without dashes; 12 digits with a real birth date and
-    birthplace code (python-stdnum). ``rules.mykad`` will hold the shared version."""
-    text = "" if value is None else str(value).strip()
-    if not text:
+    """A MyKad number with or without dashes: 12 digits, a real birth date, a used birthplace."""
+    if value is None or not str(value).strip():
         c.add(invalid("mykad", "No. MyKad wajib diisi.", "The MyKad number is required.",
                       "REQUIRED"))
         return None
-    digits = text.replace("-", "").replace(" ", "")
-    if len(digits) != 12 or not digits.isdigit():
-        c.add(invalid("mykad", f"No. MyKad mesti 12 digit: '{text}'.",
-                      f"A MyKad number has 12 digits: '{text}'.", "INVALID_MYKAD"))
+    try:
+        return parse_mykad(value, "mykad").number
+    except Refused as refused:
+        for violation in refused.violations:
+            c.add(violation)
         return None
-    if not nric.is_valid(digits):
-        c.add(invalid("mykad", f"No. MyKad {text} tidak sah (tarikh lahir atau kod tempat lahir).",
-                      f"MyKad {text} is not valid (birth date or birthplace code).",
-                      "INVALID_MYKAD"))
-        return None
-    return digits
 
 
 _YES = {"1", "ya", "y", "true", "yes"}

@@ -11,10 +11,9 @@ it closes: 5A(s)) and ``register_alert_provider`` (the dashboard's alert lists).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import and_, func, or_, select
@@ -39,7 +38,7 @@ from desktop.rules.workflow import (
     steps_for,
 )
 from desktop.services.unit import Ctx
-from desktop.services.validate import Checks
+from desktop.services.validate import Checks, typed_date, typed_id
 
 ENTITY = "vacancy"
 STEP_ENTITY = "vacancy_step"
@@ -48,52 +47,9 @@ ALERT_WINDOW_DAYS = 14
 # ---------------------------------------------------------------------------------------------
 # field parsing shared by the vacancy, workflow and candidate services
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
-def date_field(c: Checks, field: str, label_ms: str, label_en: str, value, *,
-               required: bool = True) -> date | None:
-    """A date from a ``date``, ISO text (2026-03-02) or Malaysian text (2/3/2026)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
-                          "REQUIRED"))
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            m = _DMY.match(text)
-            if m:
-                try:
-                    return date(int(m[3]), int(m[2]), int(m[1]))
-                except ValueError:
-                    pass
-    c.add(invalid(field, f"{label_ms} bukan tarikh yang sah: '{value}'.",
-                  f"{label_en} is not a valid date: '{value}'.", "INVALID_DATE"))
-    return None
-
-
-def id_field(c: Checks, field: str, label_ms: str, label_en: str, value, *,
-             required: bool = True) -> int | None:
-    """A record id (or another whole number) from an int or digits."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            c.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
-                          "REQUIRED"))
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    c.add(invalid(field, f"{label_ms} mesti nombor bulat: '{value}'.",
-                  f"{label_en} must be a whole number: '{value}'.", "NOT_A_NUMBER"))
-    return None
+# the typed-value readers every register shares, under the names these services use
+date_field = typed_date
+id_field = typed_id
 
 
 def enum_field(c: Checks, field: str, label_ms: str, label_en: str, enum_cls, value, *,

@@ -94,7 +94,8 @@ def typed_id(c: Checks, field: str, label_ms: str, label_en: str, value, *,
         return None
     if text.isdigit():
         return int(text)
-    c.add(invalid(field, f"{label_ms} '{text}' tidak sah.", f"{label_en} '{text}' is not valid."))
+    c.add(invalid(field, f"{label_ms} mesti nombor bulat: '{text}'.",
+                  f"{label_en} must be a whole number: '{text}'.", "NOT_A_NUMBER"))
     return None
 
 

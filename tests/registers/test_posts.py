@@ -99,7 +99,7 @@ def test_list_posts_filters(db, office):
     (dict(grade_id=999), "grade_id", "NOT_FOUND"),
     (dict(premises_id=""), "premises_id", "REQUIRED"),
     (dict(grade_id=None), "grade_id", "REQUIRED"),
-    (dict(grade_id="S17"), "grade_id", "INVALID_INPUT"),
+    (dict(grade_id="S17"), "grade_id", "NOT_A_NUMBER"),
 ])
 def test_bad_post_input_is_refused(db, office, counts, which, field, code):
     form = P.PostForm(office.tabika, office.s17)

@@ -130,7 +130,7 @@ def test_staff_form_shows_the_record_as_typed(db, grade):
     (dict(mykad="85O615-10-1234"), "mykad", "INVALID_MYKAD", "hanya boleh mengandungi nombor"),
     (dict(grade_id=""), "grade_id", "REQUIRED", "Gred wajib dipilih"),
     (dict(grade_id="999"), "grade_id", "NOT_FOUND", "Gred 999 tidak wujud"),
-    (dict(grade_id="S17"), "grade_id", "INVALID_INPUT", "tidak sah"),
+    (dict(grade_id="S17"), "grade_id", "NOT_A_NUMBER", "nombor bulat"),
     (dict(service_start=""), "service_start", "REQUIRED", "wajib diisi"),
     (dict(service_start="31/02/2015"), "service_start", "INVALID_DATE", "bukan tarikh"),
     (dict(service_start=TOMORROW.isoformat(), confirmed_on=""), "service_start",
