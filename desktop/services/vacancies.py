@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.models import Grade, Post, Premises, Staff, Vacancy, VacancyStep
 from desktop.rules import Refused, RuleViolation, invalid, month_bounds
 from desktop.rules.enums import Method, PremisesKind, VacancyKind
+from desktop.rules.filling import check_method
 from desktop.rules.vacancy_enums import (
     LIVE_STATUSES,
     VacancyReason,
@@ -550,6 +551,11 @@ def mark_filled(ctx: Ctx, vacancy_id: int, method, filled_on=None,
     if on > today:
         c.add(invalid("filled_on", "Tarikh diisi tidak boleh selepas hari ini.",
                       "The date filled cannot be after today.", "FUTURE_DATE"))
+    if method is not None:
+        # the methods the circular allows for this premises, vacancy kind and grade (7, 8)
+        for problem in check_method(v.premises.kind, v.kind, v.post.grade.code, method.value, on):
+            if not problem.is_warning:
+                c.add(problem)
     if method is Method.PSH:
         codes = live_step_codes(ctx.session, v.id)
         if v.kind is VacancyKind.HAKIKI and INTERVIEW_REPORT not in codes:

@@ -399,3 +399,21 @@ def test_the_database_backs_the_one_live_vacancy_rule(db, monkeypatch):
     monkeypatch.setattr(V, "_live_vacancy_of", lambda *a: None)  # the other PC's view
     exc = refused(db, V.open_vacancy, hakiki_form(pid, reason="DIED"), today=TODAY)
     assert [(v.code, v.field) for v in exc.violations] == [("VACANCY_EXISTS", "post_id")]
+
+
+def test_a_taska_pendidik_operasi_vacancy_is_filled_only_by_acting(db):
+    """Para 8.2: at a Taska, an operational vacancy of Pendidik S27 takes acting duty only."""
+    from desktop.rules.enums import PremisesKind
+
+    with db.session() as s:
+        taska = F.premises(s, kind=PremisesKind.TASKA)
+        s27 = F.grade(s, "S27", "Pendidik")
+        holder = F.staff(s, g=s27)
+        pid = F.post(s, taska, s27, holder).id
+    vid = open_(db, operasi_form(pid))
+    for method in ("GANTIAN", "PSH"):
+        exc = refused(db, V.mark_filled, vid, method, date(2026, 2, 11), today=TODAY)
+        assert "FILL_TASKA_PENDIDIK_ACTING_ONLY" in codes(exc)
+        assert read(db, V.get_vacancy, vid).status is VacancyStatus.OPEN
+    perform(db, V.mark_filled, vid, "ACTING", date(2026, 2, 11), today=TODAY)
+    assert read(db, V.get_vacancy, vid).filled_method is Method.ACTING
