@@ -102,7 +102,19 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(row, page)
             self.pages[spec.key] = page
+            if hasattr(page, "open_vacancy"):  # the dashboard leads into the vacancy register
+                page.open_vacancy.connect(self.show_vacancy)
+                page.open_search.connect(self.search_vacancies)
         self.stack.setCurrentIndex(row)
+
+    def show_vacancy(self, vacancy_id: int) -> None:
+        page = self.open_page("vacancies")
+        page.show_inactive.setChecked(True)
+        page.select_id(vacancy_id)
+
+    def search_vacancies(self, text: str) -> None:
+        page = self.open_page("vacancies")
+        page.search.setText(text)
 
     def open_page(self, key: str) -> QWidget:
         for row, spec in enumerate(self._specs):

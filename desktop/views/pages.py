@@ -43,8 +43,24 @@ def _grades(ops, parent):
     return GradesPage(ops, parent)
 
 
+def _dashboard(ops, parent):
+    from desktop.views.dashboard_page import DashboardPage
+
+    return DashboardPage(ops, parent)
+
+
+def _vacancies(ops, parent):
+    from desktop.views.vacancies_page import VacanciesPage
+
+    return VacanciesPage(ops, parent)
+
+
 def pages() -> list[PageSpec]:
     return [
+        PageSpec("dashboard", lambda: QCoreApplication.translate("Pages", "Papan Pemuka"),
+                 _dashboard),
+        PageSpec("vacancies", lambda: QCoreApplication.translate("Pages", "Kekosongan"),
+                 _vacancies),
         PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"),
                  _premises),
         PageSpec("posts", lambda: QCoreApplication.translate("Pages", "Jawatan"),

@@ -44,6 +44,221 @@
     </message>
 </context>
 <context>
+    <name>CandidateDialog</name>
+    <message>
+        <source>Tambah calon</source>
+        <translation>Add candidate</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kedudukan temu duga</source>
+        <translation>Interview rank</translation>
+    </message>
+    <message>
+        <source>1, 2, 3 ... (calon berjaya dan simpanan)</source>
+        <translation>1, 2, 3 ... (successful and reserve candidates)</translation>
+    </message>
+    <message>
+        <source>Kelayakan tertinggi</source>
+        <translation>Highest qualification</translation>
+    </message>
+    <message>
+        <source>Warganegara Malaysia</source>
+        <translation>Malaysian citizen</translation>
+    </message>
+    <message>
+        <source>Penjawat awam</source>
+        <translation>Public officer</translation>
+    </message>
+    <message>
+        <source>Diperakui sihat oleh Ketua Jabatan</source>
+        <translation>Certified healthy by the head of department</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesDialog</name>
+    <message>
+        <source>Calon bagi %1</source>
+        <translation>Candidates for %1</translation>
+    </message>
+    <message>
+        <source>Giliran</source>
+        <translation>Turn</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kedudukan</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Kelayakan</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Keutamaan</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Syarat 5A tidak dipenuhi</source>
+        <translation>5A conditions not met</translation>
+    </message>
+    <message>
+        <source>Tambah calon...</source>
+        <translation>Add candidate...</translation>
+    </message>
+    <message>
+        <source>Menolak tawaran</source>
+        <translation>Declined the offer</translation>
+    </message>
+    <message>
+        <source>Lantik</source>
+        <translation>Appoint</translation>
+    </message>
+    <message>
+        <source>Calon disenaraikan mengikut giliran tawaran pekeliling; yang pertama ditawarkan dahulu.</source>
+        <translation>Candidates are listed in the circular&apos;s order of offer; the first is offered the post first.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Tutup kekosongan %1</source>
+        <translation>Close vacancy %1</translation>
+    </message>
+    <message>
+        <source>Tarikh ditutup</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Sebab ditutup</source>
+        <translation>Why closed</translation>
+    </message>
+    <message>
+        <source>cth. penyandang kembali bertugas</source>
+        <translation>e.g. the incumbent is back at work</translation>
+    </message>
+    <message>
+        <source>Pengisian yang perlu ditamatkan</source>
+        <translation>Fillings to end</translation>
+    </message>
+    <message>
+        <source>Kekosongan telah ditutup. Tamatkan pengisian berikut (perenggan 5A(s)):</source>
+        <translation>The vacancy is closed. End these fillings (para 5A(s)):</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Kekosongan belum ditutup</source>
+        <translation>Vacancies not closed</translation>
+    </message>
+    <message>
+        <source>Di Tabika</source>
+        <translation>At Tabika</translation>
+    </message>
+    <message>
+        <source>Di Taska</source>
+        <translation>At Taska</translation>
+    </message>
+    <message>
+        <source>Mengikut langkah (hari menunggu paling lama)</source>
+        <translation>By step (longest wait)</translation>
+    </message>
+    <message>
+        <source>Mengikut daerah</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Langkah semasa</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Hari menunggu</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>Perhatian</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Paling lama menunggu</source>
+        <translation>Waiting longest</translation>
+    </message>
+    <message>
+        <source>Papan Pemuka</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>%1 diisi sementara</source>
+        <translation>%1 filled for now</translation>
+    </message>
+    <message>
+        <source>paling lama %1 hari</source>
+        <translation>longest %1 days</translation>
+    </message>
+    <message>
+        <source>paling lama %1 hari, purata %2 hari</source>
+        <translation>longest %1 days, mean %2 days</translation>
+    </message>
+    <message>
+        <source>Tiada perkara yang perlu diberi perhatian.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+</context>
+<context>
+    <name>FillDialog</name>
+    <message>
+        <source>Isi kekosongan %1</source>
+        <translation>Fill vacancy %1</translation>
+    </message>
+    <message>
+        <source>Kaedah</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Tarikh diisi</source>
+        <translation>Date filled</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Simpan</source>
@@ -233,6 +448,14 @@
 </context>
 <context>
     <name>Pages</name>
+    <message>
+        <source>Papan Pemuka</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Kekosongan</source>
+        <translation>Vacancies</translation>
+    </message>
     <message>
         <source>Premis</source>
         <translation>Premises</translation>
@@ -571,6 +794,218 @@
     <message>
         <source>Tarikh lahir</source>
         <translation>Date of birth</translation>
+    </message>
+</context>
+<context>
+    <name>StepsDialog</name>
+    <message>
+        <source>Langkah kekosongan %1</source>
+        <translation>Steps of vacancy %1</translation>
+    </message>
+    <message>
+        <source>Perenggan</source>
+        <translation>Paragraph</translation>
+    </message>
+    <message>
+        <source>Langkah</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Rujukan permohonan PSH</source>
+        <translation>PSH application reference</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Langkah seterusnya: %1 (perenggan %2)</source>
+        <translation>Next step: %1 (para %2)</translation>
+    </message>
+    <message>
+        <source>Semua langkah telah selesai.</source>
+        <translation>Every step is done.</translation>
+    </message>
+    <message>
+        <source>Rujukan surat</source>
+        <translation>Letter reference</translation>
+    </message>
+    <message>
+        <source>Rujukan permohonan PSH (7.4(e))</source>
+        <translation>PSH application reference (7.4(e))</translation>
+    </message>
+    <message>
+        <source>Rekod langkah</source>
+        <translation>Record step</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStepDialog</name>
+    <message>
+        <source>Batalkan langkah terakhir</source>
+        <translation>Undo the last step</translation>
+    </message>
+    <message>
+        <source>Langkah: %1</source>
+        <translation>Step: %1</translation>
+    </message>
+    <message>
+        <source>Sebab dibatalkan</source>
+        <translation>Why undone</translation>
+    </message>
+</context>
+<context>
+    <name>VacanciesPage</name>
+    <message>
+        <source>Daftar Kekosongan</source>
+        <translation>Vacancies Register</translation>
+    </message>
+    <message>
+        <source>Papar yang ditutup</source>
+        <translation>Show closed</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Nama premis</source>
+        <translation>Premises name</translation>
+    </message>
+    <message>
+        <source>Daerah</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Penyandang</source>
+        <translation>Incumbent</translation>
+    </message>
+    <message>
+        <source>Tarikh kosong</source>
+        <translation>Vacant from</translation>
+    </message>
+    <message>
+        <source>Dijangka kembali</source>
+        <translation>Expected back</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Langkah semasa</source>
+        <translation>Current step</translation>
+    </message>
+    <message>
+        <source>Hari menunggu</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>Kaedah</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Langkah...</source>
+        <translation>Steps...</translation>
+    </message>
+    <message>
+        <source>Batal langkah...</source>
+        <translation>Undo step...</translation>
+    </message>
+    <message>
+        <source>Calon...</source>
+        <translation>Candidates...</translation>
+    </message>
+    <message>
+        <source>Isi...</source>
+        <translation>Fill...</translation>
+    </message>
+    <message>
+        <source>Tutup...</source>
+        <translation>Close...</translation>
+    </message>
+    <message>
+        <source>Tarikh diisi</source>
+        <translation>Date filled</translation>
+    </message>
+    <message>
+        <source>Tarikh ditutup</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>Sebab ditutup</source>
+        <translation>Why closed</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyDialog</name>
+    <message>
+        <source>Ubah kekosongan</source>
+        <translation>Edit vacancy</translation>
+    </message>
+    <message>
+        <source>Buka kekosongan</source>
+        <translation>Open vacancy</translation>
+    </message>
+    <message>
+        <source>Jenis kekosongan</source>
+        <translation>Vacancy kind</translation>
+    </message>
+    <message>
+        <source>Jawatan</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Tarikh kosong</source>
+        <translation>Vacant from</translation>
+    </message>
+    <message>
+        <source>Penyandang dijangka kembali</source>
+        <translation>Incumbent expected back</translation>
+    </message>
+    <message>
+        <source>Rujukan (7.1 / 8.1)</source>
+        <translation>Reference (7.1 / 8.1)</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>(pilih jawatan)</source>
+        <translation>(choose a post)</translation>
     </message>
 </context>
 </TS>

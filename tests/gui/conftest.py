@@ -36,3 +36,30 @@ def window(qtbot, office_db):
     qtbot.addWidget(w)
     w.show()
     return w
+
+
+@pytest.fixture
+def registers_db(office_db):
+    """Grades S17 and S27 (with a salary), two officers, a Taska with a held S27 post (Siti)
+    and a vacant S17 post."""
+    from datetime import date
+
+    from desktop.services.grades import GradeForm, add_grade, add_grade_salary
+    from desktop.services.posts import PostForm, add_post, assign_incumbent
+    from desktop.services.premises import list_premises
+    from desktop.services.staff import StaffForm, add_staff
+    from desktop.services.unit import read
+
+    s17 = perform(office_db, add_grade, GradeForm("S17", "Pembantu Pendidik")).result
+    s27 = perform(office_db, add_grade, GradeForm("S27", "Pendidik")).result
+    perform(office_db, add_grade_salary, s27, date(2024, 1, 1), "2000.00")
+    siti = perform(office_db, add_staff, StaffForm(
+        "Siti Aminah binti Hassan", "850315-10-5432", str(s27), "01/02/2015", "01/02/2017",
+        "DIPLOMA")).result
+    perform(office_db, add_staff, StaffForm(
+        "Tan Mei Ling", "920720-08-6124", str(s17), "01/03/2020", "", "SPM"))
+    premises = {p.code: p.id for p in read(office_db, list_premises)}
+    post = perform(office_db, add_post, PostForm(premises["SGR-TSK-001"], s27)).result
+    perform(office_db, add_post, PostForm(premises["SGR-TSK-001"], s17))
+    perform(office_db, assign_incumbent, post, siti, date(2017, 2, 1))
+    return office_db

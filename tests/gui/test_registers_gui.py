@@ -6,30 +6,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from desktop.services.grades import GradeForm, add_grade, add_grade_salary, list_grades
-from desktop.services.posts import PostForm, add_post, assign_incumbent, list_posts
-from desktop.services.premises import list_premises
-from desktop.services.staff import StaffForm, add_staff, list_staff
-from desktop.services.unit import perform, read
+from desktop.services.grades import list_grades
+from desktop.services.posts import list_posts
+from desktop.services.staff import list_staff
 from desktop.views.grades_page import GradeDialog, SalaryDialog
 from desktop.views.posts_page import AssignDialog, HoldersDialog, ReleaseDialog
-
-
-@pytest.fixture
-def registers_db(office_db):
-    s17 = perform(office_db, add_grade, GradeForm("S17", "Pembantu Pendidik")).result
-    s27 = perform(office_db, add_grade, GradeForm("S27", "Pendidik")).result
-    perform(office_db, add_grade_salary, s27, date(2024, 1, 1), "2000.00")
-    siti = perform(office_db, add_staff, StaffForm(
-        "Siti Aminah binti Hassan", "850315-10-5432", str(s27), "01/02/2015", "01/02/2017",
-        "DIPLOMA")).result
-    perform(office_db, add_staff, StaffForm(
-        "Tan Mei Ling", "920720-08-6124", str(s17), "01/03/2020", "", "SPM"))
-    premises = {p.code: p.id for p in read(office_db, list_premises)}
-    post = perform(office_db, add_post, PostForm(premises["SGR-TSK-001"], s27)).result
-    perform(office_db, add_post, PostForm(premises["SGR-TSK-001"], s17))
-    perform(office_db, assign_incumbent, post, siti, date(2017, 2, 1))
-    return office_db
 
 
 def rows(page):
