@@ -39,7 +39,7 @@ class BarChart(QWidget):
     def _label_width(self) -> int:
         metrics = self.fontMetrics()
         return min(max((metrics.horizontalAdvance(b[1]) for b in self.bars), default=0) + 12,
-                   self.width() // 2)
+                   int(self.width() * 0.6))
 
     def bar_at(self, y: float) -> int:
         row = int((y - 24) // self.ROW_HEIGHT)
