@@ -20,8 +20,10 @@ from desktop.rules.vacancy_enums import CandidateOutcome, CandidateStatus
 from desktop.services.candidates import (
     CandidateForm,
     CandidateRow,
+    ExerciseRow,
     add_candidate,
     list_candidates,
+    list_exercise_candidates,
     mark_appointed,
     mark_declined,
 )
@@ -35,9 +37,12 @@ from desktop.views.widgets import choice_combo
 
 
 class CandidateDialog(FormDialog):
-    def __init__(self, ops: Operations, vacancy: VacancyRow, parent: QWidget | None = None):
+    """A candidate of one vacancy, or of a recruitment exercise (the interview list)."""
+
+    def __init__(self, ops: Operations, vacancy: VacancyRow | None,
+                 parent: QWidget | None = None, exercise: ExerciseRow | None = None):
         super().__init__(ops, parent)
-        self.vacancy = vacancy
+        self.vacancy, self.exercise = vacancy, exercise
         self.setObjectName("candidateDialog")
         self.setWindowTitle(self.tr("Tambah calon"))
         self.name = self.add_field("name", self.tr("Nama"), QLineEdit())
@@ -67,7 +72,9 @@ class CandidateDialog(FormDialog):
     def form(self) -> CandidateForm:
         return CandidateForm(name=self.name.text(), mykad=self.mykad.text(),
                              category=self.category.currentData(),
-                             rank=self.rank.text() or None, vacancy_id=self.vacancy.id,
+                             rank=self.rank.text() or None,
+                             vacancy_id=self.vacancy.id if self.vacancy else None,
+                             exercise_id=self.exercise.id if self.exercise else None,
                              citizen=self.citizen.isChecked(),
                              public_officer=self.public_officer.isChecked(),
                              qualification=self.qualification.currentData(),
@@ -78,11 +85,15 @@ class CandidateDialog(FormDialog):
 
 
 class CandidatesDialog(QDialog):
-    def __init__(self, ops: Operations, vacancy: VacancyRow, parent: QWidget | None = None):
+    """The candidates of a vacancy in order of offer, or of an exercise as the panel ranked them."""
+
+    def __init__(self, ops: Operations, vacancy: VacancyRow | None,
+                 parent: QWidget | None = None, exercise: ExerciseRow | None = None):
         super().__init__(parent)
-        self.ops, self.vacancy = ops, vacancy
+        self.ops, self.vacancy, self.exercise = ops, vacancy, exercise
         self.setObjectName("candidatesDialog")
-        self.setWindowTitle(self.tr("Calon bagi %1").replace("%1", vacancy_title(vacancy)))
+        title = vacancy_title(vacancy) if vacancy else exercise.title
+        self.setWindowTitle(self.tr("Calon bagi %1").replace("%1", title))
         self.resize(1000, 420)
         self.model = RowTableModel([
             Column(self.tr("Giliran"), lambda r: r.position, align_right=True),
@@ -114,15 +125,22 @@ class CandidatesDialog(QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Calon disenaraikan mengikut giliran tawaran "
-                                        "pekeliling; yang pertama ditawarkan dahulu.")))
+        if vacancy is not None:
+            layout.addWidget(QLabel(self.tr("Calon disenaraikan mengikut giliran tawaran "
+                                            "pekeliling; yang pertama ditawarkan dahulu.")))
+        else:
+            self.appoint_button.hide()  # appointing is to a vacancy, from its own list
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         ops.changed.connect(self._changed)
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.ops.query(list_candidates, self.vacancy.id))
+        if self.vacancy is not None:
+            rows = self.ops.query(list_candidates, self.vacancy.id)
+        else:
+            rows = self.ops.query(list_exercise_candidates, self.exercise.id)
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
 
     def _changed(self, kinds: frozenset) -> None:
@@ -134,7 +152,7 @@ class CandidatesDialog(QDialog):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def add(self) -> CandidateDialog:
-        dialog = CandidateDialog(self.ops, self.vacancy, self)
+        dialog = CandidateDialog(self.ops, self.vacancy, self, self.exercise)
         dialog.open()
         return dialog
 

@@ -55,12 +55,20 @@ def _vacancies(ops, parent):
     return VacanciesPage(ops, parent)
 
 
+def _exercises(ops, parent):
+    from desktop.views.exercises_page import ExercisesPage
+
+    return ExercisesPage(ops, parent)
+
+
 def pages() -> list[PageSpec]:
     return [
         PageSpec("dashboard", lambda: QCoreApplication.translate("Pages", "Papan Pemuka"),
                  _dashboard),
         PageSpec("vacancies", lambda: QCoreApplication.translate("Pages", "Kekosongan"),
                  _vacancies),
+        PageSpec("exercises", lambda: QCoreApplication.translate("Pages", "Temu Duga"),
+                 _exercises),
         PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"),
                  _premises),
         PageSpec("posts", lambda: QCoreApplication.translate("Pages", "Jawatan"),

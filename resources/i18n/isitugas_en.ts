@@ -244,6 +244,68 @@
     </message>
 </context>
 <context>
+    <name>ExerciseDialog</name>
+    <message>
+        <source>Ubah temu duga</source>
+        <translation>Edit interview</translation>
+    </message>
+    <message>
+        <source>Tambah temu duga</source>
+        <translation>Add interview</translation>
+    </message>
+    <message>
+        <source>Tajuk</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tarikh temu duga</source>
+        <translation>Interview date</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>(semua gred)</source>
+        <translation>(any grade)</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesPage</name>
+    <message>
+        <source>Temu Duga dan Calon</source>
+        <translation>Interviews and Candidates</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tajuk</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Calon</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <source>Calon...</source>
+        <translation>Candidates...</translation>
+    </message>
+</context>
+<context>
     <name>FillDialog</name>
     <message>
         <source>Isi kekosongan %1</source>
@@ -455,6 +517,10 @@
     <message>
         <source>Kekosongan</source>
         <translation>Vacancies</translation>
+    </message>
+    <message>
+        <source>Temu Duga</source>
+        <translation>Interviews</translation>
     </message>
     <message>
         <source>Premis</source>

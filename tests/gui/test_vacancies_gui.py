@@ -161,3 +161,35 @@ def test_dashboard_alerts_an_incumbent_returning_soon(win, qtbot):
     texts = [dashboard.alert_list.item(i).text() for i in range(dashboard.alert_list.count())]
     assert any("Siti Aminah" in t or "kembali" in t for t in texts), texts
     assert (date.today() + timedelta(days=5)) == dashboard.alert_rows[0].due
+
+
+def test_recruitment_exercise_and_its_ranked_list(win, qtbot):
+    page = win.open_page("exercises")
+    dialog = page.add()
+    qtbot.keyClicks(dialog.title, "Temu duga Pembantu Pendidik Selangor 2026")
+    dialog.held_on.setDate(QDate.currentDate().addDays(-7))
+    qtbot.keyClicks(dialog.reference, "JPNIN.SGR.600-1/5/1")
+    dialog.grade.setCurrentIndex(dialog.grade.findText("S17 Pembantu Pendidik"))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, dialog.save_button)
+    assert page.selected_row().grade_code == "S17"
+    candidates = page.show_candidates()
+    assert not candidates.appoint_button.isVisible()
+    for name, mykad, category, rank in (("Aminah binti Salleh", "970304-10-5552", "SIMPANAN", "2"),
+                                        ("Kavitha a/p Raju", "960811-07-5128", "SIMPANAN", "1")):
+        add = candidates.add()
+        qtbot.keyClicks(add.name, name)
+        qtbot.keyClicks(add.mykad, mykad)
+        add.category.setCurrentIndex(add.category.findData(category))
+        qtbot.keyClicks(add.rank, rank)
+        with qtbot.waitSignal(page.ops.changed):
+            click(qtbot, add.save_button)
+    assert [r.name for r in candidates.model.rows] == ["Kavitha a/p Raju", "Aminah binti Salleh"]
+    duplicate = candidates.add()
+    qtbot.keyClicks(duplicate.name, "Orang Lain")
+    qtbot.keyClicks(duplicate.mykad, "950101-10-5553")
+    duplicate.category.setCurrentIndex(duplicate.category.findData("SIMPANAN"))
+    qtbot.keyClicks(duplicate.rank, "1")
+    click(qtbot, duplicate.save_button)  # rank 1 is taken
+    assert duplicate.isVisible() and duplicate.errors.text_of("rank")
+    assert page.selected_row().candidates == 2
