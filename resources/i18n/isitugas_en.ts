@@ -532,11 +532,11 @@
     </message>
     <message>
         <source>Pegawai</source>
-        <translation>Officer</translation>
+        <translation>Officers</translation>
     </message>
     <message>
         <source>Gred</source>
-        <translation>Grade</translation>
+        <translation>Grades</translation>
     </message>
 </context>
 <context>
