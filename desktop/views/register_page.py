@@ -56,6 +56,7 @@ class RegisterPage(QWidget):
         self.table.setObjectName("table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default is descending
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -241,7 +242,7 @@ class RegisterPage(QWidget):
     def _update_count(self) -> None:
         self.count.setText(self.tr("%1 daripada %2 rekod")
                            .replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+                           .replace("%2", str(self.model.total)))
 
     def _changed(self, kinds: frozenset) -> None:
         if kinds & self.kinds:

@@ -1,8 +1,11 @@
 """A Qt table model over plain rows, and the proxy every register uses to search and sort.
 
-Registers hold tens of thousands of rows at the national scale, so the search text of each row
-is built once when rows arrive, a keystroke only tests substrings, and sorting is a Python sort
-by a key per column instead of Qt calling back into Python for every comparison.
+Registers hold tens of thousands of rows at the national scale. A proxy that asks Python about
+every row (``filterAcceptsRow``) or every comparison (``lessThan``) costs a Python call per row
+per keystroke, too slow at 60,000 rows. So the search text of each row is built once when rows
+arrive; a keystroke filters them in one pass in the model, and sorting is one Python sort by a
+key per column. The proxy in front is Qt's own, with no Python callbacks: views keep the usual
+model/proxy/view arrangement (``mapToSource``, selection) at no cost.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_KEEP = object()
 
 
 @dataclass(frozen=True)
@@ -39,27 +43,60 @@ def display(value: Any) -> str:
 
 
 class RowTableModel(QAbstractTableModel):
+    """Plain rows as a table; ``rows`` are those shown (matching the search and predicate)."""
+
     def __init__(self, columns: Sequence[Column], parent=None,
                  muted: Callable[[Any], bool] | None = None,
                  extra_search: Callable[[Any], str] | None = None):
         super().__init__(parent)
         self._extra_search = extra_search  # text searched but not shown, e.g. a bare MyKad
         self.columns = list(columns)
-        self.rows: list[Any] = []
-        self.search_text: list[str] = []
-        self.generation = 0  # bumped whenever rows or their order change
         self._muted = muted  # rows shown greyed, e.g. inactive ones
+        self.all_rows: list[Any] = []
+        self.all_text: list[str] = []  # one casefolded search text per row of all_rows
+        self.rows: list[Any] = []
+        self._words: tuple[str, ...] = ()
+        self._predicate: Callable[[Any], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.all_rows)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.generation += 1
-        self.rows = list(rows)
         extra = self._extra_search
-        self.search_text = [
+        self.all_rows = list(rows)
+        self.all_text = [
             ("\x1f".join(display(c.value(r)) for c in self.columns)
              + ("\x1f" + extra(r) if extra else "")).casefold()
-            for r in self.rows
+            for r in self.all_rows
         ]
+        if self._sort is not None:
+            self._sort_all(*self._sort)
+        self._refresh()
+
+    def set_filter(self, words: tuple[str, ...] | None = None, predicate: Any = _KEEP) -> None:
+        """Show the rows holding every word (in any column) and passing the predicate; an
+        argument left out keeps its current value (``predicate=None`` removes it)."""
+        if words is not None:
+            self._words = words
+        if predicate is not _KEEP:
+            self._predicate = predicate
+        self._refresh()
+
+    def _refresh(self) -> None:
+        words, pred = self._words, self._predicate
+        pairs = zip(self.all_rows, self.all_text, strict=True)
+        if words and pred is not None:
+            shown = [r for r, t in pairs if all(w in t for w in words) and pred(r)]
+        elif words:
+            shown = [r for r, t in pairs if all(w in t for w in words)]
+        elif pred is not None:
+            shown = [r for r in self.all_rows if pred(r)]
+        else:
+            shown = list(self.all_rows)
+        self.beginResetModel()
+        self.rows = shown
         self.endResetModel()
 
     def row_at(self, row: int) -> Any:
@@ -95,15 +132,20 @@ class RowTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_all(column, order)
+        position = {id(r): i for i, r in enumerate(self.all_rows)}
+        self.rows.sort(key=lambda r: position[id(r)])
+        self.layoutChanged.emit()
+
+    def _sort_all(self, column: int, order) -> None:
         col = self.columns[column]
         key = col.sort_key or (lambda r: _sortable(col.value(r)))
-        self.layoutAboutToBeChanged.emit()
-        pairs = sorted(zip(self.rows, self.search_text, strict=True), key=lambda p: key(p[0]),
+        pairs = sorted(zip(self.all_rows, self.all_text, strict=True), key=lambda p: key(p[0]),
                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self.generation += 1
-        self.rows = [p[0] for p in pairs]
-        self.search_text = [p[1] for p in pairs]
-        self.layoutChanged.emit()
+        self.all_rows = [p[0] for p in pairs]
+        self.all_text = [p[1] for p in pairs]
 
 
 def _sortable(value: Any):
@@ -118,50 +160,20 @@ def _sortable(value: Any):
 
 
 class RowFilterProxy(QSortFilterProxyModel):
-    """Filters by every word of the search box (all must match) and an optional predicate."""
+    """Qt's proxy with the search and sort done by the source model in bulk (see above)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._words: tuple[str, ...] = ()
-        self._predicate: Callable[[Any], bool] | None = None
-        self._accepted = bytearray()
-        self._computed_for = -1  # the source generation _accepted was computed for
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
-        self._words = tuple(text.casefold().split())
-        self._refilter()
+        """Every word of ``text`` must appear in some column (any case, any order)."""
+        self.sourceModel().set_filter(words=tuple(text.casefold().split()))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._predicate = predicate
-        self._refilter()
-
-    def _refilter(self) -> None:
-        self._computed_for = -1
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
-            self.beginFilterChange()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def _accepted_rows(self) -> bytearray:
-        model: RowTableModel = self.sourceModel()
-        if self._computed_for != model.generation:
-            words, pred = self._words, self._predicate
-            if pred is None:
-                flags = (all(w in t for w in words) for t in model.search_text)
-            else:
-                flags = (all(w in t for w in words) and pred(r)
-                         for r, t in zip(model.rows, model.search_text, strict=True))
-            self._accepted = bytearray(flags)
-            self._computed_for = model.generation
-        return self._accepted
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        return bool(self._accepted_rows()[source_row])
+        self.sourceModel().set_filter(predicate=predicate)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        # the source sorts itself by key (fast); the proxy keeps the source order
         self.sourceModel().sort(column, order)
 
     def row_at(self, proxy_row: int) -> Any:
