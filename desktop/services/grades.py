@@ -145,10 +145,7 @@ def set_grade_active(ctx: Ctx, grade_id: int, active: bool) -> None:
     g = _load(ctx, grade_id)
     if g.active == active:
         return
-    before = _snapshot(g)
-    g.active = active
-    ctx.session.flush()
-    ctx.audit("aktifkan" if active else "nyahaktif", ENTITY, g.id, before, _snapshot(g))
+    ctx.set_active(ENTITY, g, _snapshot, active)
 
 
 # --- Starting salaries ----------------------------------------------------------------------

@@ -247,10 +247,7 @@ def set_post_active(ctx: Ctx, post_id: int, active: bool) -> None:
             "active", f"Premis {p.premises.code} tidak aktif; aktifkan premis dahulu.",
             f"Premises {p.premises.code} is not active; reactivate the premises first.",
             "PREMISES_INACTIVE"))
-    before = _snapshot(p)
-    p.active = active
-    ctx.session.flush()
-    ctx.audit("aktifkan" if active else "nyahaktif", ENTITY, p.id, before, _snapshot(p))
+    ctx.set_active(ENTITY, p, _snapshot, active)
     ctx.touched.add("premises")
 
 

@@ -139,7 +139,4 @@ def set_premises_active(ctx: Ctx, premises_id: int, active: bool) -> None:
     p = _load(ctx, premises_id)
     if p.active == active:
         return
-    before = _snapshot(p)
-    p.active = active
-    ctx.session.flush()
-    ctx.audit("aktifkan" if active else "nyahaktif", ENTITY, p.id, before, _snapshot(p))
+    ctx.set_active(ENTITY, p, _snapshot, active)

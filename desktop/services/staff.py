@@ -272,10 +272,7 @@ def set_staff_active(ctx: Ctx, staff_id: int, active: bool) -> None:
                 "jawatan itu dahulu.",
                 f"{s.name} still holds post {label}; release them from it first.",
                 "STAFF_HOLDS_POST"))
-    before = _snapshot(s)
-    s.active = active
-    ctx.session.flush()
-    ctx.audit("aktifkan" if active else "nyahaktif", ENTITY, s.id, before, _snapshot(s))
+    ctx.set_active(ENTITY, s, _snapshot, active)
 
 
 def staff_form(row: StaffRow) -> StaffForm:

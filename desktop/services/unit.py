@@ -37,6 +37,28 @@ class Ctx:
         audit.append(self.session, self.actor, action, entity, entity_id, before, after)
         self.touched.add(entity)
 
+    def update(self, entity: str, obj, snapshot: Callable[[Any], dict],
+               change: Callable[[], None]) -> bool:
+        """Apply ``change`` to ``obj`` and audit the before and after, if anything changed."""
+        before = snapshot(obj)
+        change()
+        self.session.flush()
+        after = snapshot(obj)
+        if after == before:
+            return False
+        self.audit("ubah", entity, obj.id, before, after)
+        return True
+
+    def set_active(self, entity: str, obj, snapshot: Callable[[Any], dict], active: bool) -> bool:
+        """Deactivate (or reactivate) instead of deleting, so the history stays; audited."""
+        if obj.active == active:
+            return False
+        before = snapshot(obj)
+        obj.active = active
+        self.session.flush()
+        self.audit("aktifkan" if active else "nyahaktif", entity, obj.id, before, snapshot(obj))
+        return True
+
 
 @dataclass(frozen=True)
 class Outcome:

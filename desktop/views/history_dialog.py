@@ -4,39 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.audit import HistoryRow, history
 from desktop.views.operations import Operations
-from desktop.views.table_model import Column, RowTableModel
+from desktop.views.table_dialog import TableDialog
+from desktop.views.table_model import Column
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(TableDialog):
     def __init__(self, ops: Operations, entity: str, entity_id, title: str,
                  parent: QWidget | None = None, labels: dict[str, str] | None = None):
-        super().__init__(parent)
-        self.setObjectName("historyDialog")
-        self.setWindowTitle(self.tr("Sejarah: %1").replace("%1", title))
-        self.resize(760, 420)
-        self.model = RowTableModel([
+        labels = labels or {}
+        super().__init__(self.tr("Sejarah: %1").replace("%1", title), [
             Column(self.tr("Masa"), lambda r: _local(r.at).strftime("%d/%m/%Y %H:%M")),
             Column(self.tr("Oleh"), lambda r: r.actor),
             Column(self.tr("Tindakan"), lambda r: r.action),
-            Column(self.tr("Perubahan"), lambda r: _changes(r, labels or {})),
-        ], self)
-        self.model.set_rows(ops.query(history, entity, entity_id))
-        table = QTableView(objectName="historyTable")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.resizeColumnsToContents()
-        table.resizeRowsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
+            Column(self.tr("Perubahan"), lambda r: _changes(r, labels)),
+        ], ops.query(history, entity, entity_id), parent, object_name="historyDialog")
 
 
 def _local(at: datetime) -> datetime:

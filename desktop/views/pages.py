@@ -1,80 +1,46 @@
 """The sidebar's registry of pages: one line per register, in the order users see them.
 
-A later register adds itself here; the main window builds the sidebar from this list.
+A later register adds one line here; the main window builds the sidebar from this list and
+imports a page's module only when the page is first shown (start-up stays light).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    title: Callable[[], str]  # translated when the window is built
-    factory: Callable[..., QWidget]  # (ops, parent) -> page
+    text: str  # Malay source text, translated in the "Pages" context when shown
+    page: str  # "module:Class" of a widget built as Class(ops, parent)
 
+    def title(self) -> str:
+        return QCoreApplication.translate("Pages", self.text)
 
-def _premises(ops, parent):
-    from desktop.views.premises_page import PremisesPage
-
-    return PremisesPage(ops, parent)
-
-
-def _posts(ops, parent):
-    from desktop.views.posts_page import PostsPage
-
-    return PostsPage(ops, parent)
-
-
-def _staff(ops, parent):
-    from desktop.views.staff_page import StaffPage
-
-    return StaffPage(ops, parent)
-
-
-def _grades(ops, parent):
-    from desktop.views.grades_page import GradesPage
-
-    return GradesPage(ops, parent)
-
-
-def _dashboard(ops, parent):
-    from desktop.views.dashboard_page import DashboardPage
-
-    return DashboardPage(ops, parent)
-
-
-def _vacancies(ops, parent):
-    from desktop.views.vacancies_page import VacanciesPage
-
-    return VacanciesPage(ops, parent)
-
-
-def _exercises(ops, parent):
-    from desktop.views.exercises_page import ExercisesPage
-
-    return ExercisesPage(ops, parent)
+    def factory(self, ops, parent) -> QWidget:
+        module, name = self.page.split(":")
+        return getattr(importlib.import_module(module), name)(ops, parent)
 
 
 def pages() -> list[PageSpec]:
     return [
-        PageSpec("dashboard", lambda: QCoreApplication.translate("Pages", "Papan Pemuka"),
-                 _dashboard),
-        PageSpec("vacancies", lambda: QCoreApplication.translate("Pages", "Kekosongan"),
-                 _vacancies),
-        PageSpec("exercises", lambda: QCoreApplication.translate("Pages", "Temu Duga"),
-                 _exercises),
-        PageSpec("premises", lambda: QCoreApplication.translate("Pages", "Premis"),
-                 _premises),
-        PageSpec("posts", lambda: QCoreApplication.translate("Pages", "Jawatan"),
-                 _posts),
-        PageSpec("staff", lambda: QCoreApplication.translate("Pages", "Pegawai"),
-                 _staff),
-        PageSpec("grades", lambda: QCoreApplication.translate("Pages", "Gred"),
-                 _grades),
+        PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Papan Pemuka"),
+                 "desktop.views.dashboard_page:DashboardPage"),
+        PageSpec("vacancies", QT_TRANSLATE_NOOP("Pages", "Kekosongan"),
+                 "desktop.views.vacancies_page:VacanciesPage"),
+        PageSpec("exercises", QT_TRANSLATE_NOOP("Pages", "Temu Duga"),
+                 "desktop.views.exercises_page:ExercisesPage"),
+        PageSpec("premises", QT_TRANSLATE_NOOP("Pages", "Premis"),
+                 "desktop.views.premises_page:PremisesPage"),
+        PageSpec("posts", QT_TRANSLATE_NOOP("Pages", "Jawatan"),
+                 "desktop.views.posts_page:PostsPage"),
+        PageSpec("staff", QT_TRANSLATE_NOOP("Pages", "Pegawai"),
+                 "desktop.views.staff_page:StaffPage"),
+        PageSpec("grades", QT_TRANSLATE_NOOP("Pages", "Gred"),
+                 "desktop.views.grades_page:GradesPage"),
     ]

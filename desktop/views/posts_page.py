@@ -7,12 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +31,8 @@ from desktop.services.staff import list_staff
 from desktop.views.form_dialog import FormDialog
 from desktop.views.operations import Operations, Result
 from desktop.views.register_page import RegisterPage
-from desktop.views.table_model import Column, RowTableModel
+from desktop.views.table_dialog import TableDialog
+from desktop.views.table_model import Column
 from desktop.views.widgets import DateField, choice_combo, select_data
 
 
@@ -126,34 +123,18 @@ class ReleaseDialog(FormDialog):
         return self.post.id
 
 
-class HoldersDialog(QDialog):
+class HoldersDialog(TableDialog):
     """Everyone who has held a post, with their dates."""
 
     def __init__(self, ops: Operations, post: PostRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("holdersDialog")
-        self.setWindowTitle(self.tr("Penyandang jawatan %1").replace("%1", _post_title(post)))
-        self.resize(700, 320)
-        self.model = RowTableModel([
+        rows: list[IncumbencyRow] = ops.query(post_history, post.id)
+        super().__init__(self.tr("Penyandang jawatan %1").replace("%1", _post_title(post)), [
             Column(self.tr("Pegawai"), lambda r: r.staff_name),
             Column(self.tr("No. MyKad"), lambda r: format_mykad(r.staff_mykad)),
             Column(self.tr("Mula"), lambda r: r.start),
             Column(self.tr("Hingga"), lambda r: r.end),
             Column(self.tr("Catatan"), lambda r: r.note),
-        ], self)
-        rows: list[IncumbencyRow] = ops.query(post_history, post.id)
-        self.model.set_rows(rows)
-        table = QTableView(objectName="holdersTable")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Tutup"))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
+        ], rows, parent, object_name="holdersDialog", size=(700, 320))
 
 
 def _post_title(post: PostRow) -> str:
@@ -196,9 +177,9 @@ class PostsPage(RegisterPage):
         self.assign_button = QPushButton(self.tr("Isi jawatan..."), objectName="assignButton")
         self.release_button = QPushButton(self.tr("Kosongkan..."), objectName="releaseButton")
         self.holders_button = QPushButton(self.tr("Penyandang..."), objectName="holdersButton")
-        self.assign_button.clicked.connect(lambda: self._open(AssignDialog))
-        self.release_button.clicked.connect(lambda: self._open(ReleaseDialog))
-        self.holders_button.clicked.connect(lambda: self._open(HoldersDialog))
+        self.assign_button.clicked.connect(lambda: self.open_dialog(AssignDialog))
+        self.release_button.clicked.connect(lambda: self.open_dialog(ReleaseDialog))
+        self.holders_button.clicked.connect(lambda: self.open_dialog(HoldersDialog))
         return [self.assign_button, self.release_button, self.holders_button, self.vacant_only]
 
     def has_row_filter(self) -> bool:
@@ -213,14 +194,6 @@ class PostsPage(RegisterPage):
         self.assign_button.setEnabled(row is not None and row.vacant)
         self.release_button.setEnabled(row is not None and row.incumbent_id is not None)
         self.holders_button.setEnabled(row is not None)
-
-    def _open(self, dialog_class):
-        row = self.selected_row()
-        if row is None:
-            return None
-        dialog = dialog_class(self.ops, row, self)
-        dialog.open()
-        return dialog
 
     def row_title(self, row: PostRow) -> str:
         return _post_title(row)

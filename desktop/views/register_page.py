@@ -158,6 +158,15 @@ class RegisterPage(QWidget):
                 return
         self.ops.run(self.set_active, row.id, not row.active, parent=self)
 
+    def open_dialog(self, dialog_class):
+        """Open ``dialog_class(ops, selected row, self)`` for the selected row, if any."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = dialog_class(self.ops, row, self)
+        dialog.open()
+        return dialog
+
     def select_id(self, row_id: Any) -> None:
         if row_id is not None:
             self.search.clear()

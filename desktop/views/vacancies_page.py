@@ -93,14 +93,6 @@ class VacanciesPage(RegisterPage):
         self.steps_button.setEnabled(row is not None)
         self.candidates_button.setEnabled(row is not None)
 
-    def open_dialog(self, dialog_class):
-        row = self.selected_row()
-        if row is None:
-            return None
-        dialog = dialog_class(self.ops, row, self)
-        dialog.open()
-        return dialog
-
     def row_title(self, row: VacancyRow) -> str:
         return vacancy_title(row)
 

@@ -407,10 +407,6 @@
         <source>Perubahan</source>
         <translation>Changes</translation>
     </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
-    </message>
 </context>
 <context>
     <name>HoldersDialog</name>
@@ -437,10 +433,6 @@
     <message>
         <source>Catatan</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -911,6 +903,13 @@
     <message>
         <source>Rekod langkah</source>
         <translation>Record step</translation>
+    </message>
+</context>
+<context>
+    <name>TableDialog</name>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

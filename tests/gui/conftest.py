@@ -63,3 +63,14 @@ def registers_db(office_db):
     perform(office_db, add_post, PostForm(premises["SGR-TSK-001"], s17))
     perform(office_db, assign_incumbent, post, siti, date(2017, 2, 1))
     return office_db
+
+
+@pytest.fixture
+def win(qtbot, registers_db):
+    """The main window over the registers database."""
+    from desktop.app import create_window
+
+    w = create_window(registers_db)
+    qtbot.addWidget(w)
+    w.show()
+    return w

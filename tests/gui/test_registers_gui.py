@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.services.grades import list_grades
@@ -15,16 +14,6 @@ from desktop.views.posts_page import AssignDialog, HoldersDialog, ReleaseDialog
 
 def rows(page):
     return [page.proxy.row_at(i) for i in range(page.proxy.rowCount())]
-
-
-@pytest.fixture
-def win(qtbot, registers_db):
-    from desktop.app import create_window
-
-    w = create_window(registers_db)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def test_grade_salary_history_through_the_form(win, qtbot):
@@ -123,7 +112,7 @@ def test_fill_vacant_post_then_vacate_keeps_history(win, qtbot):
     assert [(r.premises_code, r.grade_code) for r in vacant] == [("SGR-TSK-001", "S17")]
     page.select_where(lambda r: r.grade_code == "S17")
     assert page.assign_button.isEnabled() and not page.release_button.isEnabled()
-    dialog = page._open(AssignDialog)
+    dialog = page.open_dialog(AssignDialog)
     dialog.staff.setCurrentIndex(dialog.staff.findData(
         next(s.id for s in page.ops.query(list_staff) if s.name == "Tan Mei Ling")))
     dialog.start.setDate(QDate(2021, 1, 4))
@@ -134,13 +123,13 @@ def test_fill_vacant_post_then_vacate_keeps_history(win, qtbot):
     page.select_where(lambda r: r.grade_code == "S17")
     assert page.selected_row().incumbent_name == "Tan Mei Ling"
 
-    release = page._open(ReleaseDialog)
+    release = page.open_dialog(ReleaseDialog)
     release.end.setDate(QDate.currentDate().addDays(-1))
     qtbot.keyClicks(release.note, "Bersara")
     with qtbot.waitSignal(page.ops.changed):
         qtbot.mouseClick(release.save_button, Qt.MouseButton.LeftButton)
     assert page.selected_row().vacant
-    holders = page._open(HoldersDialog)
+    holders = page.open_dialog(HoldersDialog)
     (held,) = holders.model.rows
     assert (held.staff_name, held.start, held.end) == (
         "Tan Mei Ling", date(2021, 1, 4), date.today() - timedelta(days=1))

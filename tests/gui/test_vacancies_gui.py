@@ -2,23 +2,12 @@
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.services.vacancies import list_vacancies
 from desktop.views.candidates_dialog import CandidatesDialog
 from desktop.views.vacancy_dialogs import CloseDialog, FillDialog, VacancyDialog
 from desktop.views.workflow_dialog import StepsDialog
-
-
-@pytest.fixture
-def win(qtbot, registers_db):
-    from desktop.app import create_window
-
-    w = create_window(registers_db)
-    qtbot.addWidget(w)
-    w.show()
-    return w
 
 
 def rows(page):
