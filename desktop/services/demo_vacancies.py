@@ -158,7 +158,9 @@ class PlannedVacancy:
     reason: VacancyReason
     opened_on: date
     steps: list[Letter]
-    incumbent: Staff | None = None  # hakiki: a former holder in the register; operasi: None
+    # the last holder when the register has them (hakiki), else None: for an operational
+    # vacancy the service takes the post's incumbent
+    incumbent: Staff | None = None
     expected_end: date | None = None
     notes: str = ""
     candidates: list[PlannedCandidate] = field(default_factory=list)
@@ -209,14 +211,15 @@ class _People:
     def __init__(self, rng: random.Random, plan: DemoPlan):
         self.rng = rng
         self.maker = PersonMaker(rng, plan.state, plan.today)
-        self.taken = {s.mykad for s in plan.staff} | {s.name for s in plan.staff}
+        self.staff_kads = {s.mykad for s in plan.staff}
+        self.staff_names = {s.name for s in plan.staff}
         self.shares = [name_lists()[c]["share"] for c in COMMUNITIES]
 
     def person(self) -> Person:
         while True:
             community = self.rng.choices(COMMUNITIES, self.shares)[0]
             p = self.maker.person(community, min_age=20, max_age=40)
-            if p.mykad not in self.taken and p.name not in self.taken:
+            if p.mykad not in self.staff_kads and p.name not in self.staff_names:
                 return p
 
     def candidate(self, grade: str, category: CandidateStatus, rank: int | None,
@@ -255,7 +258,7 @@ def _plan_hakiki(rng: random.Random, plan: DemoPlan, people: _People,
         made.append(PlannedVacancy(post, HAKIKI, reason, opened, [], notes=notes))
     # The older the vacancy, the further along para 7: the oldest sixth at 7.6, and so on, so
     # that every step has some vacancy waiting at it.
-    made.sort(key=lambda v: (v.opened_on, plan.posts.index(v.post)))
+    made.sort(key=lambda v: (v.opened_on, v.post.id))
     n, codes = len(made), [s.code for s in steps_for(HAKIKI)]
     past_report = 0
     for i, v in enumerate(made):
@@ -323,7 +326,7 @@ def _cover(rng: random.Random, plan: DemoPlan, v: PlannedVacancy, approved: date
 def _future_hakiki(rng: random.Random, plan: DemoPlan, used: set[int]) -> PlannedVacancy | None:
     """A Taska officer has given notice: the post will be vacant in a month ("akan kosong")."""
     held = [p for p in plan.posts if p.premises.kind is TASKA and p.incumbent is not None
-            and p.active and id(p) not in used]
+            and p.active and p.id not in used]
     if not held:
         return None
     post = rng.choice(held)
@@ -337,7 +340,7 @@ def _future_hakiki(rng: random.Random, plan: DemoPlan, used: set[int]) -> Planne
 def _operasi_post(rng: random.Random, plan: DemoPlan, slot: OperasiSlot, used: set[int]
                   ) -> tuple[Post, VacancyReason] | None:
     def held(p: Post) -> bool:
-        return (p.active and p.incumbent is not None and id(p) not in used
+        return (p.active and p.incumbent is not None and p.id not in used
                 and p.premises.kind is slot.premises and p.grade.code == slot.grade)
 
     def may_give_birth(p: Post) -> bool:
@@ -390,7 +393,7 @@ def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set
         if found is None:
             continue
         post, reason = found
-        used.add(id(post))
+        used.add(post.id)
         opened, expected, closed = _operasi_dates(rng, today, reason, slot.end)
         if opened > today:  # known ahead: identified (and applied for) before it begins
             start = today - timedelta(days=rng.randint(2, 6))
@@ -523,11 +526,11 @@ def add_vacancies(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     ctx.session.flush()  # the services take ids: give the registers made so far theirs
     people = _People(rng, plan)
     hakiki = _plan_hakiki(rng, plan, people, _former_holders(ctx))
-    used = {id(v.post) for v in hakiki}
+    used = {v.post.id for v in hakiki}  # one live vacancy per post
     future = _future_hakiki(rng, plan, used)
     if future is not None:
         hakiki.append(future)
-        used.add(id(future.post))
+        used.add(future.post.id)
     operasi = _plan_operasi(rng, plan, people, used)
     exercises = _plan_exercises(rng, plan, people)
     _number_letters(rng, plan, hakiki + operasi, exercises)
