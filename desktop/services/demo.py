@@ -4,13 +4,16 @@
 caller's transaction (``perform(db, fill_demo, state=..., seed=...)``), flushes once and writes
 one audit record. The same seed (and the same ``today``) gives the same records.
 
-Adding a step (later issues: vacancies, candidates, PSH, acting, attendance):
+Adding a step (later issues: PSH, acting, attendance):
 
-1. Write ``def add_vacancies(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None``. Read what
-   earlier steps made from ``plan`` (``plan.posts``, ``plan.staff``, ``plan.today`` ...), add
-   new ORM objects with ``ctx.session.add_all`` and link them by relationship (``post=...``)
-   rather than by id, so that nothing needs a flush before the final one. Keep what later steps
-   need on the plan: in ``plan.extra["vacancies"]``, or as a new field of :class:`DemoPlan`.
+1. Write ``def add_things(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None``. Read what
+   earlier steps made from ``plan`` (``plan.posts``, ``plan.staff``, ``plan.today`` ...). Either
+   add new ORM objects with ``ctx.session.add_all``, linked by relationship (``post=...``)
+   rather than by id, so that nothing needs a flush before the final one; or, better where a
+   service exists, call the services with the same ``ctx`` and ``today=plan.today`` (they
+   validate and audit): then flush first, since they take ids. ``add_vacancies``
+   (``demo_vacancies``) does the latter. Keep what later steps need on the plan: in
+   ``plan.extra["vacancies"]`` (ids), or as a new field of :class:`DemoPlan`.
 2. Append it to :data:`DEMO_STEPS`, and add its count to :class:`DemoSummary` and
    :meth:`DemoSummary.describe` when users should see it.
 
@@ -29,9 +32,20 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from desktop.models import Grade, GradeSalary, Office, Post, PostIncumbency, Premises, Staff
+from desktop.models import (
+    Candidate,
+    Grade,
+    GradeSalary,
+    Office,
+    Post,
+    PostIncumbency,
+    Premises,
+    Staff,
+    Vacancy,
+)
 from desktop.rules import Refused, RuleViolation, invalid, is_state
 from desktop.rules.enums import PremisesKind, Qualification
+from desktop.rules.vacancy_enums import VacancyStatus
 from desktop.services.demo_names import (
     PersonMaker,
     PlaceNames,
@@ -42,6 +56,7 @@ from desktop.services.demo_names import (
     premises_address,
     state_geo,
 )
+from desktop.services.demo_vacancies import add_vacancies
 from desktop.services.unit import Ctx
 
 Q = Qualification
@@ -225,7 +240,8 @@ def add_posts_and_staff(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     ctx.session.add_all(holdings)
 
 
-DEMO_STEPS: list[DemoStep] = [add_office, add_grades, add_premises, add_posts_and_staff]
+DEMO_STEPS: list[DemoStep] = [add_office, add_grades, add_premises, add_posts_and_staff,
+                              add_vacancies]
 
 
 @dataclass(frozen=True)
@@ -240,6 +256,9 @@ class DemoSummary:
     staff: int
     posts: int
     vacant_posts: int
+    vacancies: int = 0  # every vacancy recorded, closed ones included
+    open_vacancies: int = 0  # not closed: open, or filled for the time being
+    candidates: int = 0  # of the vacancies and of the recruitment exercises
 
     def describe(self, lang: str = "ms") -> str:
         office = f"JPNIN {state_geo(self.state)['formal']}"
@@ -248,11 +267,15 @@ class DemoSummary:
                     f"({self.tabika} Tabika, {self.taska} Taska) in {self.districts} "
                     f"{'district' if self.districts == 1 else 'districts'}, "
                     f"{self.grades} grades, {self.staff} staff and {self.posts} posts, "
-                    f"{self.vacant_posts} of them vacant.")
+                    f"{self.vacant_posts} of them vacant; {self.vacancies} "
+                    f"{'vacancy' if self.vacancies == 1 else 'vacancies'} "
+                    f"({self.open_vacancies} not closed) and {self.candidates} "
+                    f"{'candidate' if self.candidates == 1 else 'candidates'}.")
         return (f"Pejabat demo {office} (benih {self.seed}) telah diisi: {self.premises} premis "
                 f"({self.tabika} Tabika, {self.taska} Taska) di {self.districts} daerah, "
                 f"{self.grades} gred, {self.staff} kakitangan dan {self.posts} jawatan, "
-                f"{self.vacant_posts} daripadanya kosong.")
+                f"{self.vacant_posts} daripadanya kosong; {self.vacancies} kekosongan "
+                f"({self.open_vacancies} belum ditutup) dan {self.candidates} calon.")
 
 
 NOT_EMPTY = RuleViolation(
@@ -304,12 +327,20 @@ def fill_demo(ctx: Ctx, state: str = "SGR", seed: int = 1, today: date | None = 
         step(ctx, random.Random(f"{seed}:{step.__name__}"), plan)
     ctx.session.flush()
     vacant = sum(1 for p in plan.posts if p.incumbent is None)
+
+    def count(model, *where) -> int:
+        return ctx.session.execute(select(func.count()).select_from(model).where(*where)
+                                   ).scalar_one()
+
     summary = DemoSummary(
         state=state, seed=seed, premises=len(plan.premises),
         tabika=sum(p.kind is TABIKA for p in plan.premises),
         taska=sum(p.kind is TASKA for p in plan.premises),
         districts=len({p.district for p in plan.premises}), grades=len(plan.grades),
-        staff=len(plan.staff), posts=len(plan.posts), vacant_posts=vacant)
+        staff=len(plan.staff), posts=len(plan.posts), vacant_posts=vacant,
+        vacancies=count(Vacancy),
+        open_vacancies=count(Vacancy, Vacancy.status != VacancyStatus.CLOSED),
+        candidates=count(Candidate))
     ctx.audit("demo", "office", plan.office.id, None,
               {**asdict(summary), "today": today, **{k: len(v) for k, v in plan.extra.items()}})
     ctx.touched.update({"premises", "grade", "post", "staff"})

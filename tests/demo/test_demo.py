@@ -259,11 +259,19 @@ def test_service_dates_and_qualifications(sgr):
                             for q in pendidik)
 
 
-def test_one_audit_record_and_a_sound_chain(sgr):
+def test_one_audit_record_for_the_registers_and_a_sound_chain(sgr):
+    """The registers are written in bulk under one "demo" record, the last; the vacancies,
+    steps and candidates went through their services, which audit each change."""
     db, s, _data = sgr
     records = read(db, lambda ses: [(r.action, r.entity, r.actor)
-                                    for r in ses.scalars(select(AuditRecord))])
-    assert records == [("demo", "office", "demo")]
+                                    for r in ses.scalars(select(AuditRecord)
+                                                         .order_by(AuditRecord.id))])
+    assert records[-1] == ("demo", "office", "demo")
+    assert {actor for _a, _e, actor in records} == {"demo"}
+    assert {e for _a, e, _actor in records[:-1]} == {
+        "vacancy", "vacancy_step", "candidate", "recruitment_exercise"}
+    assert sum(a == "buka" for a, _e, _actor in records) == s.vacancies
+    assert sum(a == "tambah" and e == "candidate" for a, e, _ in records) == s.candidates
     assert read(db, audit.verify_chain) is None
     assert not is_empty(db)
 
