@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.paths import resource
 from desktop.rules import rates
 from desktop.rules.duty_allowance import DUTY_KINDS, duty_allowance
 from desktop.rules.enums import Qualification
@@ -17,26 +16,6 @@ from desktop.rules.gantian import PER_DAY, PER_MONTH, Honorarium, gantian_honora
 from desktop.rules.violations import Refused
 
 DAY = date(2026, 11, 2)
-
-
-@pytest.fixture
-def rates_dir(tmp_path, monkeypatch):
-    """A copy of resources/rates that a test may change; the loader reads it instead."""
-    folder = tmp_path / "rates"
-    folder.mkdir()
-    for file in resource("rates/psh.toml").parent.glob("*.toml"):
-        (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-
-    def copied(rel):
-        path = tmp_path / rel
-        if not path.is_file():
-            raise FileNotFoundError(rel)
-        return path
-
-    monkeypatch.setattr(rates, "resource", copied)
-    rates.clear_cache()
-    yield folder
-    rates.clear_cache()
 
 
 def codes(exc):
