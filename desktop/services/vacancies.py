@@ -90,10 +90,16 @@ def not_found(what_ms: str, what_en: str, ident, field: str = "id") -> Refused:
 
 @dataclass(frozen=True)
 class FillingRef:
+    """A PSH, acting or gantian appointment that covers a vacancy, as its service reports it."""
+
     kind: str  # "PSH", "ACTING", "GANTIAN"
     id: int
     label_ms: str
-    ends_on: date | None  # the planned last day; None when open-ended
+    ends_on: date | None  # the planned (or actual) last day; None when open-ended
+    starts_on: date | None = None
+    person: str = ""  # who fills the duty (name), to find one person in two places
+    mykad: str = ""  # 12 digits, when the person has one
+    active: bool = True  # False once ended; ended fillings stay as history
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,9 @@ class Alert:
 
 
 SEVERITIES = ("urgent", "warning", "info")
-FillingProvider = Callable[[Session, int], list[FillingRef]]
+# A filling provider answers (session, vacancy_id) with that vacancy's fillings, or with every
+# vacancy's fillings when vacancy_id is None.
+FillingProvider = Callable[[Session, int | None], list[FillingRef]]
 AlertProvider = Callable[[Session, date], list[Alert]]
 _filling_providers: list[FillingProvider] = []
 _alert_providers: list[AlertProvider] = []
@@ -142,6 +150,36 @@ def fillings_of(session: Session, vacancy_id: int) -> list[FillingRef]:
     for provider in _filling_providers:
         out.extend(provider(session, vacancy_id))
     return out
+
+
+def _overlaps(a_start: date, a_end: date | None, b_start: date | None, b_end: date | None) -> bool:
+    far = date.max
+    return a_start <= (b_end or far) and (b_start or date.min) <= (a_end or far)
+
+
+def check_filling_overlap(c: Checks, session: Session, vacancy_id: int, start: date,
+                          end: date | None, *, mykad: str = "",
+                          own: tuple[str, int] | None = None) -> None:
+    """Add a refusal when a new or changed filling of ``vacancy_id`` from ``start`` to ``end``
+    overlaps another active filling of that vacancy (whatever its method), or when the same
+    person (by MyKad) already fills a duty over those days anywhere. ``own`` is the filling's
+    own (kind, id) when it is being changed, so it is not compared with itself."""
+    for f in fillings_of(session, vacancy_id):
+        if not f.active or (f.kind, f.id) == own:
+            continue
+        if _overlaps(start, end, f.starts_on, f.ends_on):
+            c.add(invalid("start", f"Tempoh ini bertindih dengan pengisian lain bagi kekosongan "
+                          f"ini: {f.label_ms}.", f"This period overlaps another filling of this "
+                          f"vacancy: {f.label_ms}.", "FILLING_OVERLAP"))
+    if not mykad:
+        return
+    for provider in _filling_providers:
+        for f in provider(session, None):  # None: every vacancy's fillings
+            if (f.active and f.mykad == mykad and (f.kind, f.id) != own
+                    and _overlaps(start, end, f.starts_on, f.ends_on)):
+                c.add(invalid("mykad", f"Orang yang sama sedang mengisi tugas lain dalam "
+                              f"tempoh ini: {f.label_ms}.", "The same person fills another "
+                              f"duty over these days: {f.label_ms}.", "PERSON_OVERLAP"))
 
 
 # ---------------------------------------------------------------------------------------------
