@@ -56,6 +56,10 @@ class Vacancy(Base):
     filled_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     close_note: Mapped[str] = mapped_column(Text, default="")
+    # the method chosen to fill the duty and why (7.4(d), 8(c)), with the costs compared then
+    chosen_method: Mapped[Method | None] = mapped_column(EnumText(Method))
+    method_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    method_costs: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -211,6 +211,8 @@ class VacancyRow:
     filled_on: date | None
     closed_on: date | None
     notes: str
+    chosen_method: Method | None = None  # chosen to fill it (7.4(d), 8(c))
+    method_reason: str = ""
 
 
 @dataclass
@@ -248,7 +250,8 @@ def _step_label(kind: VacancyKind, code: str | None) -> str:
 # plain columns, not entities: the register loads tens of thousands of rows
 _V_COLS = (Vacancy.id, Vacancy.post_id, Vacancy.premises_id, Vacancy.kind, Vacancy.reason,
            Vacancy.incumbent_id, Vacancy.opened_on, Vacancy.expected_end, Vacancy.status,
-           Vacancy.filled_method, Vacancy.filled_on, Vacancy.closed_on, Vacancy.notes)
+           Vacancy.filled_method, Vacancy.filled_on, Vacancy.closed_on, Vacancy.notes,
+           Vacancy.chosen_method, Vacancy.method_reason)
 
 
 def _listing(as_of: date | None = None):
@@ -275,14 +278,14 @@ def _listing(as_of: date | None = None):
 
 def _row(r, today: date) -> VacancyRow:
     (vid, post_id, premises_id, kind, reason, incumbent_id, opened_on, expected_end, status,
-     method, filled_on, closed_on, notes, pcode, pname, pkind, district, gcode, iname, scode,
-     since) = r
+     method, filled_on, closed_on, notes, chosen, chosen_reason, pcode, pname, pkind, district,
+     gcode, iname, scode, since) = r
     live = status is not VacancyStatus.CLOSED
     return VacancyRow(
         vid, post_id, premises_id, pcode, pname, pkind, district or "", gcode, kind, reason,
         reason.label_ms, incumbent_id, iname or "", opened_on, expected_end, status, scode,
         _step_label(kind, scode), since, _days(since, today) if live else None, method,
-        filled_on, closed_on, notes or "")
+        filled_on, closed_on, notes or "", chosen, chosen_reason or "")
 
 
 def _statuses(status) -> list[VacancyStatus]:
