@@ -321,6 +321,65 @@
     </message>
 </context>
 <context>
+    <name>FillingDialog</name>
+    <message>
+        <source>Isi kekosongan %1</source>
+        <translation>Fill vacancy %1</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Kelayakan yang diperlukan tugas (5A(h))</source>
+        <translation>Qualification the job calls for (5A(h))</translation>
+    </message>
+    <message>
+        <source>Kaedah</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source> (paling murah)</source>
+        <translation> (cheapest)</translation>
+    </message>
+    <message>
+        <source>Dibenarkan</source>
+        <translation>Allowed</translation>
+    </message>
+    <message>
+        <source>Kos (RM)</source>
+        <translation>Cost (RM)</translation>
+    </message>
+    <message>
+        <source>Pecahan</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <source>Syarat / sebab</source>
+        <translation>Conditions / reason</translation>
+    </message>
+    <message>
+        <source>Kaedah dipilih</source>
+        <translation>Method chosen</translation>
+    </message>
+    <message>
+        <source>Justifikasi</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>cth. kos paling rendah; calon simpanan masih ada</source>
+        <translation>e.g. lowest cost; reserve candidates remain</translation>
+    </message>
+    <message>
+        <source>Simpan pilihan</source>
+        <translation>Save the choice</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Simpan</source>
@@ -1004,6 +1063,10 @@
     <message>
         <source>Calon...</source>
         <translation>Candidates...</translation>
+    </message>
+    <message>
+        <source>Isi kekosongan...</source>
+        <translation>Fill vacancy...</translation>
     </message>
     <message>
         <source>Isi...</source>

@@ -182,3 +182,33 @@ def test_recruitment_exercise_and_its_ranked_list(win, qtbot):
     click(qtbot, duplicate.save_button)  # rank 1 is taken
     assert duplicate.isVisible() and duplicate.errors.text_of("rank")
     assert page.selected_row().candidates == 2
+
+
+def test_guided_filling_shows_costs_and_records_the_choice(win, qtbot):
+    from desktop.views.filling_dialog import FillingDialog
+
+    page = win.open_page("vacancies")
+    dialog: VacancyDialog = page.add()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("OPERASI"))
+    dialog.post.setCurrentIndex(1)  # Siti's Taska S27 post: acting only (8.2)
+    dialog.opened_on.setDate(QDate.currentDate().addDays(-3))
+    dialog.expected_end.setDate(QDate.currentDate().addDays(90))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, dialog.save_button)
+    filling: FillingDialog = page.open_dialog(FillingDialog)
+    options = {o.method.value: o for o in filling.options.rows}
+    assert not options["PSH"].allowed and "8.2" in options["PSH"].why_not
+    assert not options["GANTIAN"].allowed
+    acting = options["ACTING"]
+    assert acting.allowed and acting.cheapest and acting.cost.total > 0  # S27 at RM2,000
+    assert [filling.method.itemData(i) for i in range(filling.method.count())] == ["ACTING"]
+    click(qtbot, filling.save_button)  # no justification
+    assert filling.isVisible() and filling.errors.text_of("reason")
+    filling.reason.setPlainText("Hanya penanggungan kerja dibenarkan bagi Pendidik S27 Taska.")
+    filling.end.setDate(filling.start.date().addDays(-1))  # reversed period: said at once
+    assert "sebelum" in filling.problem.text()
+    filling.end.setDate(filling.start.date().addDays(60))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, filling.save_button)
+    row = page.selected_row()
+    assert row.chosen_method.value == "ACTING" and "S27" in row.method_reason
