@@ -11,6 +11,7 @@ it closes: 5A(s)) and ``register_alert_provider`` (the dashboard's alert lists).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -120,6 +121,25 @@ AlertProvider = Callable[[Session, date], list[Alert]]
 _filling_providers: list[FillingProvider] = []
 _alert_providers: list[AlertProvider] = []
 
+# The services of each filling method register their providers when imported; they are
+# imported here on first need, so that closing a vacancy always sees every filling even when
+# nothing else has imported them yet.
+FILLING_MODULES = ("desktop.services.psh", "desktop.services.acting", "desktop.services.gantian")
+_loaded = False
+
+
+def _load_providers() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for name in FILLING_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real import error inside the module: never hide it
+                raise
+    _loaded = True
+
 
 def register_filling_provider(fn: FillingProvider) -> FillingProvider:
     """Add ``fn(session, vacancy_id) -> [FillingRef]``; usable as a decorator; idempotent."""
@@ -146,6 +166,7 @@ def unregister_alert_provider(fn: AlertProvider) -> None:
 
 
 def fillings_of(session: Session, vacancy_id: int) -> list[FillingRef]:
+    _load_providers()
     out: list[FillingRef] = []
     for provider in _filling_providers:
         out.extend(provider(session, vacancy_id))
@@ -173,6 +194,7 @@ def check_filling_overlap(c: Checks, session: Session, vacancy_id: int, start: d
                           f"vacancy: {f.label_ms}.", "FILLING_OVERLAP"))
     if not mykad:
         return
+    _load_providers()
     for provider in _filling_providers:
         for f in provider(session, None):  # None: every vacancy's fillings
             if (f.active and f.mykad == mykad and (f.kind, f.id) != own
@@ -800,6 +822,7 @@ def alerts(session: Session, today: date | None = None) -> list[Alert]:
     urgent first, then by due date."""
     today = today_or(today)
     out = _own_alerts(session, today)
+    _load_providers()
     for provider in _alert_providers:
         out.extend(provider(session, today))
     rank = {s: i for i, s in enumerate(SEVERITIES)}
