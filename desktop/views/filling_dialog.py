@@ -7,6 +7,8 @@ method and writes why; the choice is recorded on the vacancy, then the method's 
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTableView, QWidget
 
 from desktop.rules import Refused, psh_last_day
@@ -21,8 +23,21 @@ from desktop.views.table_model import Column, RowTableModel
 from desktop.views.vacancy_dialogs import vacancy_title
 from desktop.views.widgets import DateField, choice_combo, select_data
 
-# the form that takes over once a method is chosen; filled in as each method's register lands
-METHOD_FORMS: dict[str, type] = {}
+# the form that takes over once a method is chosen: Class(ops, vacancy row, parent, start=, end=)
+METHOD_FORMS: dict[str, str] = {
+    "PSH": "desktop.views.psh_page:PshDialog",
+    "ACTING": "desktop.views.acting_page:ActingDialog",
+    "GANTIAN": "desktop.views.gantian_page:GantianDialog",
+}
+
+
+def method_form(method: str | None):
+    """The form class for ``method``, imported on first use."""
+    target = METHOD_FORMS.get(method or "")
+    if target is None:
+        return None
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _cost_text(o: FillingOption) -> str:
@@ -114,7 +129,7 @@ class FillingDialog(FormDialog):
                             self.qualification.currentData(), parent=self, show_refusal=False)
 
     def saved(self, result: Result):
-        form = METHOD_FORMS.get(self.method.currentData())
+        form = method_form(self.method.currentData())
         if form is not None:
             self.next_form = form(self.ops, self.row, self.parentWidget(),
                                   start=self.start.value(), end=self.end.value())
