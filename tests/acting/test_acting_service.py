@@ -4,13 +4,17 @@ Expected amounts are worked out by hand in the comments: the allowance is 25 % o
 salary a month (6B(a)), prorated by calendar days (docs/ARCHITECTURE.md, Decisions).
 """
 
+import contextlib
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from desktop.models import ActingEndKind, FillingStatus, Staff
-from desktop.rules import Refused
+from desktop.rules import Refused, is_working_day
+from desktop.rules.acting import acting_last_day
 from desktop.rules.enums import Method
 from desktop.rules.vacancy_enums import VacancyStatus
 from desktop.services import acting as A
@@ -586,3 +590,90 @@ def test_register_lists_and_refuses_bad_queries(db, world):
         with pytest.raises(Refused) as info:
             read(db, A.get_acting, bad)
         assert codes(info.value) <= {"NOT_FOUND", "NOT_A_NUMBER"} and codes(info.value)
+
+
+def test_an_ended_assignment_still_covers_the_days_it_ran(db, world, counts):
+    aid = assign(db, acting_form(world.taska_s27, world.aminah))
+    perform(db, A.end_acting, aid, date(2026, 4, 30), "Tidak diperlukan lagi")
+    # the days 16 March to 30 April were acted and paid: no second filling of them
+    exc = refused(db, counts, A.assign_acting,
+                  acting_form(world.taska_s27, world.bala, start=date(2026, 4, 6)), today=TODAY)
+    assert codes(exc) == {"FILLING_OVERLAP"}
+    exc = refused(db, counts, A.assign_acting,
+                  acting_form(world.tabika_s17, world.aminah, start=date(2026, 4, 6)),
+                  today=TODAY)
+    assert codes(exc) == {"PERSON_OVERLAP"}
+    assert assign(db, acting_form(world.taska_s27, world.bala, start=date(2026, 5, 4)))
+
+
+# ------------------------------------------------------------------ a property
+
+WORKING_DAYS = [d for d in (date(2026, 3, 2) + timedelta(days=i) for i in range(420))
+                if is_working_day("SGR", d)]
+FAR = date(2028, 1, 1)  # "today" for the property: every approval is in the past
+ASSIGN = st.tuples(st.just("assign"), st.integers(0, len(WORKING_DAYS) - 1),
+                   st.integers(0, 200), st.integers(0, 1))
+OPS = st.one_of(
+    ASSIGN,
+    st.tuples(st.just("renew"), st.integers(0, 260)),
+    st.tuples(st.just("interrupt"), st.integers(0, 200), st.integers(1, 30)),
+    st.tuples(st.just("hand_over"), st.integers(0, 200), st.integers(0, 260)),
+    st.tuples(st.just("end"), st.integers(0, 200)),
+)
+
+
+@pytest.fixture
+def setting(db):
+    """An office, a grade with its salary and a Tabika: each example adds its own vacancy."""
+    F.office(db)
+    return F.grade(db, "S27", "Pendidik", "2000.00"), F.premises(db, "TABIKA")
+
+
+def _apply(db, vid, officers, op) -> None:
+    latest = [r for r in read(db, A.list_acting, vacancy_id=vid)
+              if r.status is FillingStatus.ACTIVE]
+    current = latest[-1] if latest else None
+    kind, *args = op
+    if kind == "assign":
+        start = WORKING_DAYS[args[0]]
+        form = acting_form(vid, officers[args[2]], start=start,
+                           end=start + timedelta(days=args[1]))
+        perform(db, A.assign_acting, form, today=FAR)
+    elif current is None:
+        return
+    elif kind == "renew":
+        form = acting_form(None, None, start=None,
+                           end=current.end + timedelta(days=1 + args[0]))
+        perform(db, A.renew_acting, current.id, form, today=FAR)
+    elif kind == "interrupt":
+        first = current.start + timedelta(days=args[0])
+        perform(db, A.record_interruption, current.id, first,
+                first + timedelta(days=args[1] - 1), "Cuti")
+    elif kind == "hand_over":
+        other = officers[1] if current.staff_id == officers[0] else officers[0]
+        start = current.start + timedelta(days=args[0])
+        form = acting_form(None, other, start=start, end=start + timedelta(days=args[1]))
+        perform(db, A.hand_over, current.id, form, today=FAR)
+    else:
+        perform(db, A.end_acting, current.id, current.start + timedelta(days=args[0]), "Tamat")
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(first=ASSIGN, more=st.lists(OPS, max_size=8))
+def test_no_sequence_of_calls_makes_an_assignment_longer_than_six_months(db, setting, first,
+                                                                        more):
+    s27, tabika = setting
+    vid = F.vacancy(db, F.post(db, tabika, s27))
+    officers = [F.officer(db, s27), F.officer(db, s27)]
+    for op in [first, *more]:
+        with contextlib.suppress(Refused):
+            _apply(db, vid, officers, op)
+    rows = read(db, A.list_acting, vacancy_id=vid, today=FAR)
+    event(f"{len(rows)} assignments")
+    for r in rows:
+        assert r.start <= r.last_day <= r.end <= acting_last_day(r.start), r
+        assert is_working_day("SGR", r.start) or r.previous_id is not None, r
+    # no two assignments of the vacancy cover one day, ended ones included
+    spans = sorted((r.start, r.last_day) for r in rows)
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
