@@ -44,6 +44,13 @@ from desktop.models import (
 )
 from desktop.rules import Refused, RuleViolation, invalid, month_bounds
 from desktop.rules.acting import (
+    ACTING_BEFORE_VACANCY,
+    ACTING_END_OUTSIDE_TERM,
+    ACTING_HAND_OVER_DATE,
+    ACTING_HAND_OVER_SAME_OFFICER,
+    ACTING_INTERRUPTION_OUTSIDE,
+    ACTING_RENEWAL_START,
+    ACTING_UNCONFIRMED_REASON_REQUIRED,
     SERVICE_MONTHS,
     acting_allowance,
     acting_last_day,
@@ -58,6 +65,7 @@ from desktop.rules.acting import (
     split_on_interruptions,
 )
 from desktop.rules.costs import MethodCost, acting_cost
+from desktop.rules.dates import format_date_en, format_date_ms
 from desktop.rules.enums import Method, Qualification, VacancyKind
 from desktop.rules.filling import check_method
 from desktop.rules.vacancy_enums import LIVE_STATUSES, VacancyStatus, date_ms
@@ -175,6 +183,11 @@ class ActingForm:
 
 def _today(today: date | None) -> date:
     return today if today is not None else date.today()
+
+
+def _dates(prefix: str, day: date) -> dict[str, str]:
+    """A date for the rules' message templates, in Malay and English."""
+    return {f"{prefix}_ms": format_date_ms(day), f"{prefix}_en": format_date_en(day)}
 
 
 def _last_day(a: ActingAssignment) -> date:
@@ -441,10 +454,7 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
             c.problems.extend(refused.violations)
         if start is not None:
             if start < v.opened_on:
-                c.add(invalid("start", f"Penanggungan kerja tidak boleh bermula sebelum tarikh "
-                              f"kekosongan ({date_ms(v.opened_on)}).", "Acting cannot start "
-                              f"before the vacancy arises ({v.opened_on.isoformat()}).",
-                              "ACTING_BEFORE_VACANCY", "6A(a)(i)"))
+                c.add(ACTING_BEFORE_VACANCY.violation("start", **_dates("day", v.opened_on)))
             if not renewal:  # 6A(d): taking the duties up is on a working day
                 c.problems.extend(check_acting_start(_state(session, v), start))
             try:  # 6B: the allowance is 25 % of the starting salary of the grade acted in
@@ -468,11 +478,8 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
             confirmed = s.confirmed_on is not None and s.confirmed_on <= start
             if not confirmed:
                 if not reason:
-                    c.add(invalid("unconfirmed_reason", f"{s.name} belum disahkan dalam "
-                                  "perkhidmatan: nyatakan sebab tiada pegawai yang telah "
-                                  "disahkan.", f"{s.name} is not confirmed in service: state "
-                                  "why no confirmed officer is available.",
-                                  "ACTING_UNCONFIRMED_REASON_REQUIRED", "6A(g)(ii)"))
+                    c.add(ACTING_UNCONFIRMED_REASON_REQUIRED.violation("unconfirmed_reason",
+                                                                       name=s.name))
                 available = any(not r.unconfirmed and r.staff_id != s.id
                                 for r in _candidates(session, v, start, end))
                 c.problems.extend(check_acting_officer(False, s.service_start, start, available))
@@ -555,10 +562,7 @@ def renew_acting(ctx: Ctx, assignment_id, form: ActingForm, today: date | None =
                       "lain, serahkan penanggungan kerja.", "A renewal is for the same officer; "
                       "for another officer, hand the duties over.", "FIELD_FIXED"))
     if start is not None and start != day_after:
-        c.add(invalid("start", f"Permohonan semula bermula sehari selepas penanggungan kerja "
-                      f"terdahulu berakhir, iaitu {date_ms(day_after)}.", "A renewal starts the "
-                      f"day after the previous term ends, {day_after.isoformat()}.",
-                      "ACTING_RENEWAL_START", "6A(c)"))
+        c.add(ACTING_RENEWAL_START.violation("start", **_dates("day", day_after)))
     c.raise_if_any()
     renewed = ActingForm(**{**form.__dict__, "vacancy_id": old.vacancy_id,
                             "staff_id": old.staff_id, "start": day_after, "previous_id": None})
@@ -583,11 +587,8 @@ def record_interruption(ctx: Ctx, assignment_id, start, end, reason: str) -> Int
             c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
                           "The end date cannot be before the start date.", "END_BEFORE_START"))
         if not a.start < first <= a.end:
-            c.add(invalid("start", f"Gangguan mesti bermula dalam tempoh penanggungan kerja, "
-                          f"selepas hari pertamanya ({date_ms(a.start)} hingga "
-                          f"{date_ms(a.end)}).", "An interruption must start within the "
-                          "assignment, after its first day.", "ACTING_INTERRUPTION_OUTSIDE",
-                          "6A(f)"))
+            c.add(ACTING_INTERRUPTION_OUTSIDE.violation("start", **_dates("first", a.start),
+                                                        **_dates("last", a.end)))
         for other in a.interruptions:
             if first <= other.end and other.start <= last:
                 c.add(invalid("start", f"Gangguan {date_ms(other.start)} hingga "
@@ -619,10 +620,8 @@ def end_acting(ctx: Ctx, assignment_id, ended_on, reason: str) -> None:
     on = typed_date(c, "ended_on", "Tarikh tamat", "Date ended", ended_on)
     reason = c.text("reason", "Sebab ditamatkan", "Why ended", reason, max_len=2000)
     if on is not None and not a.start <= on <= a.end:
-        c.add(invalid("ended_on", f"Tarikh tamat mesti dalam tempoh penanggungan kerja "
-                      f"({date_ms(a.start)} hingga {date_ms(a.end)}).", "The end date must fall "
-                      f"within the assignment ({a.start.isoformat()} to {a.end.isoformat()}).",
-                      "ACTING_END_OUTSIDE_TERM", "6A(e)"))
+        c.add(ACTING_END_OUTSIDE_TERM.violation("ended_on", **_dates("first", a.start),
+                                                **_dates("last", a.end)))
     c.raise_if_any()
     _end(ctx, a, on, ActingEndKind.ENDED, reason, reopen=True)
 
@@ -644,15 +643,11 @@ def hand_over(ctx: Ctx, assignment_id, new_form: ActingForm, today: date | None 
         c.add(invalid("vacancy_id", "Penyerahan adalah bagi kekosongan yang sama.",
                       "A hand-over is for the same vacancy.", "FIELD_FIXED"))
     if sid is not None and sid == old.staff_id:
-        c.add(invalid("staff_id", "Penanggungan kerja diserahkan kepada pegawai lain.",
-                      "The duties are handed over to another officer.",
-                      "ACTING_HAND_OVER_SAME_OFFICER", "6A(e)"))
+        c.add(ACTING_HAND_OVER_SAME_OFFICER.violation("staff_id"))
     day_after = old.end + timedelta(days=1)
     if start is not None and not old.start < start <= day_after:
-        c.add(invalid("start", f"Pegawai baharu mula menanggung kerja selepas "
-                      f"{date_ms(old.start)} dan selewat-lewatnya {date_ms(day_after)}.",
-                      f"The new officer starts after {old.start.isoformat()} and by "
-                      f"{day_after.isoformat()} at the latest.", "ACTING_HAND_OVER_DATE", "6A(e)"))
+        c.add(ACTING_HAND_OVER_DATE.violation("start", **_dates("first", old.start),
+                                              **_dates("last", day_after)))
     c.raise_if_any()
     new_officer = ctx.session.get(Staff, sid)
     who = new_officer.name if new_officer is not None else str(sid)
