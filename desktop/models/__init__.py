@@ -1,5 +1,12 @@
 """SQLAlchemy entities and the database engine/session."""
 
+from desktop.models.acting import (
+    ActingAssignment,
+    ActingEndKind,
+    ActingInterruption,
+    FillingStatus,
+    GantianAppointment,
+)
 from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
@@ -11,4 +18,6 @@ __all__ = [
     "AuditRecord", "Base", "Database", "EnumText", "Grade", "GradeSalary", "Money", "Office",
     "Post", "PostIncumbency", "Premises", "Staff", "default_url", "demo_url", "make_engine",
     "Candidate", "RecruitmentExercise", "Vacancy", "VacancyStep",
+    "ActingAssignment", "ActingEndKind", "ActingInterruption", "FillingStatus",
+    "GantianAppointment",
 ]

@@ -91,6 +91,41 @@ ACTING_SALARY_REQUIRED = rule(
     "Gaji permulaan jawatan yang ditanggung kerja hendaklah lebih daripada RM 0.00.",
     "The starting salary of the post acted in must be more than RM 0.00.")
 
+# Refusals of the acting service's own actions (services.acting: assign, renew, interrupt, end,
+# hand over), declared here with the rest of para 6A.
+ACTING_BEFORE_VACANCY = rule(
+    "ACTING_BEFORE_VACANCY", "6A(a)(i)",
+    "Penanggungan kerja tidak boleh bermula sebelum tarikh kekosongan ({day_ms}).",
+    "Acting cannot start before the vacancy arises ({day_en}).")
+ACTING_RENEWAL_START = rule(
+    "ACTING_RENEWAL_START", "6A(c)",
+    "Permohonan semula bermula sehari selepas penanggungan kerja terdahulu berakhir, iaitu "
+    "{day_ms}.",
+    "A renewal starts the day after the previous term ends, {day_en}.")
+ACTING_END_OUTSIDE_TERM = rule(
+    "ACTING_END_OUTSIDE_TERM", "6A(e)",
+    "Tarikh tamat mesti dalam tempoh penanggungan kerja ({first_ms} hingga {last_ms}).",
+    "The end date must fall within the assignment ({first_en} to {last_en}).")
+ACTING_HAND_OVER_SAME_OFFICER = rule(
+    "ACTING_HAND_OVER_SAME_OFFICER", "6A(e)",
+    "Penanggungan kerja hanya boleh diserahkan kepada pegawai lain.",
+    "The duties can only be handed over to another officer.")
+ACTING_HAND_OVER_DATE = rule(
+    "ACTING_HAND_OVER_DATE", "6A(e)",
+    "Pegawai baharu mula menanggung kerja selepas {first_ms} dan selewat-lewatnya {last_ms}.",
+    "The new officer starts after {first_en} and by {last_en} at the latest.")
+ACTING_INTERRUPTION_OUTSIDE = rule(
+    "ACTING_INTERRUPTION_OUTSIDE", "6A(f)",
+    "Gangguan mesti bermula dalam tempoh penanggungan kerja, selepas hari pertamanya "
+    "({first_ms} hingga {last_ms}).",
+    "An interruption must start within the assignment, after its first day ({first_en} to "
+    "{last_en}).")
+ACTING_UNCONFIRMED_REASON_REQUIRED = rule(
+    "ACTING_UNCONFIRMED_REASON_REQUIRED", "6A(g)(ii)",
+    "{name} belum disahkan dalam perkhidmatan: nyatakan sebab tiada pegawai yang telah "
+    "disahkan.",
+    "{name} is not confirmed in service: state why no confirmed officer is available.")
+
 
 def _day(value: object, field: str) -> date:
     if isinstance(value, datetime):
