@@ -17,6 +17,211 @@
     </message>
 </context>
 <context>
+    <name>ActingDialog</name>
+    <message>
+        <source>Sambung penanggungan kerja</source>
+        <translation>Renew acting duty</translation>
+    </message>
+    <message>
+        <source>Penanggungan kerja</source>
+        <translation>Acting duty</translation>
+    </message>
+    <message>
+        <source>Mula menjalankan tugas</source>
+        <translation>Starts the duties on</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Sebab tiada pegawai yang disahkan (6A(g))</source>
+        <translation>Why no confirmed officer is available (6A(g))</translation>
+    </message>
+    <message>
+        <source>Rujukan arahan bertulis (6A(b))</source>
+        <translation>Written instruction reference (6A(b))</translation>
+    </message>
+    <message>
+        <source>Tarikh arahan</source>
+        <translation>Instruction date</translation>
+    </message>
+    <message>
+        <source>Rujukan kelulusan</source>
+        <translation>Approval reference</translation>
+    </message>
+    <message>
+        <source>Tarikh kelulusan</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <source>Pihak berkuasa melulus</source>
+        <translation>Approving authority</translation>
+    </message>
+    <message>
+        <source>(pilih pegawai)</source>
+        <translation>(choose an officer)</translation>
+    </message>
+    <message>
+        <source>belum disahkan</source>
+        <translation>not confirmed</translation>
+    </message>
+    <message>
+        <source>kurang setahun</source>
+        <translation>under a year</translation>
+    </message>
+    <message>
+        <source>Layak dicadangkan. %1</source>
+        <translation>May be recommended. %1</translation>
+    </message>
+    <message>
+        <source>Tidak layak: pegawai yang disahkan ada, atau perkhidmatan kurang setahun (6A(g)).</source>
+        <translation>Not eligible: a confirmed officer is available, or under a year of service (6A(g)).</translation>
+    </message>
+</context>
+<context>
+    <name>ActingPage</name>
+    <message>
+        <source>Daftar Penanggungan Kerja</source>
+        <translation>Acting Duty Register</translation>
+    </message>
+    <message>
+        <source>Papar yang telah tamat</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Pegawai</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Had 6 bulan</source>
+        <translation>6-month limit</translation>
+    </message>
+    <message>
+        <source>Elaun sebulan (RM)</source>
+        <translation>Allowance a month (RM)</translation>
+    </message>
+    <message>
+        <source>Gangguan</source>
+        <translation>Interruptions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gangguan...</source>
+        <translation>Interruption...</translation>
+    </message>
+    <message>
+        <source>Tamatkan...</source>
+        <translation>End...</translation>
+    </message>
+    <message>
+        <source>Permohonan baharu...</source>
+        <translation>New application...</translation>
+    </message>
+    <message>
+        <source>Tamatkan penanggungan kerja %1</source>
+        <translation>End acting duty of %1</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationPage</name>
+    <message>
+        <source>Tambah entri...</source>
+        <translation>Add entry...</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amaun (RM)</source>
+        <translation>Amount (RM)</translation>
+    </message>
+    <message>
+        <source>Rujukan</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>PSH</source>
+        <translation>PSH</translation>
+    </message>
+    <message>
+        <source>Dijangka (RM)</source>
+        <translation>Projected (RM)</translation>
+    </message>
+    <message>
+        <source>Dibelanjakan (RM)</source>
+        <translation>Spent (RM)</translation>
+    </message>
+    <message>
+        <source>Belum dibelanjakan (RM)</source>
+        <translation>Not yet spent (RM)</translation>
+    </message>
+    <message>
+        <source>Melebihi baki: sebab</source>
+        <translation>Over the balance: reason</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Peruntukan OS29000</source>
+        <translation>OS29000 Allocation</translation>
+    </message>
+    <message>
+        <source>Entri peruntukan</source>
+        <translation>Allocation entries</translation>
+    </message>
+    <message>
+        <source>Komitmen PSH</source>
+        <translation>PSH commitments</translation>
+    </message>
+    <message>
+        <source>Diperuntukkan RM %1 - komitmen RM %2 - dibelanjakan RM %3 = baki RM %4</source>
+        <translation>Allocated RM %1 - committed RM %2 - spent RM %3 = balance RM %4</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Isi jawatan %1</source>
@@ -173,6 +378,25 @@
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <source>Lantikan kontrak tiba: %1 %2</source>
+        <translation>Contract appointment arrived: %1 %2</translation>
+    </message>
+    <message>
+        <source>Pegawai kontrak</source>
+        <translation>Contract officer</translation>
+    </message>
+    <message>
+        <source>(pilih pegawai)</source>
+        <translation>(choose an officer)</translation>
+    </message>
+    <message>
+        <source>Mula menyandang</source>
+        <translation>Holds the post from</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Kekosongan belum ditutup</source>
@@ -244,6 +468,60 @@
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <source>Hari terakhir</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Tamatkan</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Peruntukan asal</source>
+        <translation>Initial allocation</translation>
+    </message>
+    <message>
+        <source>Tambahan</source>
+        <translation>Top-up</translation>
+    </message>
+    <message>
+        <source>Pengurangan</source>
+        <translation>Reduction</translation>
+    </message>
+    <message>
+        <source>Entri peruntukan OS29000 %1</source>
+        <translation>OS29000 allocation entry %1</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amaun (RM)</source>
+        <translation>Amount (RM)</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Rujukan waran</source>
+        <translation>Warrant reference</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseDialog</name>
     <message>
         <source>Ubah temu duga</source>
@@ -303,6 +581,33 @@
     <message>
         <source>Calon...</source>
         <translation>Candidates...</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Lanjutkan PSH %1</source>
+        <translation>Extend PSH %1</translation>
+    </message>
+    <message>
+        <source>Tempoh kini hingga %1; had 6 bulan %2.</source>
+        <translation>Term now until %1; 6-month limit %2.</translation>
+    </message>
+    <message>
+        <source>Hari terakhir baharu</source>
+        <translation>New last day</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diluluskan oleh (Ketua Jabatan)</source>
+        <translation>Approved by (head of department)</translation>
+    </message>
+    <message>
+        <source>Sebab diteruskan melebihi baki (pegawai pelulus)</source>
+        <translation>Why it goes ahead over the balance (approving officer)</translation>
     </message>
 </context>
 <context>
@@ -388,6 +693,92 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GantianDialog</name>
+    <message>
+        <source>Pegawai gantian: %1</source>
+        <translation>Replacement officer: %1</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Rujukan kelulusan</source>
+        <translation>Approval reference</translation>
+    </message>
+    <message>
+        <source>Tarikh kelulusan</source>
+        <translation>Approval date</translation>
+    </message>
+</context>
+<context>
+    <name>GantianPage</name>
+    <message>
+        <source>Daftar Pegawai Gantian</source>
+        <translation>Replacement Officers Register</translation>
+    </message>
+    <message>
+        <source>Papar yang telah tamat</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Saguhati (RM)</source>
+        <translation>Honorarium (RM)</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tamatkan...</source>
+        <translation>End...</translation>
+    </message>
+    <message>
+        <source>Tamatkan pegawai gantian %1</source>
+        <translation>End replacement officer %1</translation>
     </message>
 </context>
 <context>
@@ -495,6 +886,33 @@
     </message>
 </context>
 <context>
+    <name>InterruptionDialog</name>
+    <message>
+        <source>Gangguan tugas: %1</source>
+        <translation>Interruption of duties: %1</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Penanggungan kerja tamat sehari sebelum gangguan; penyambungan ialah penanggungan baharu dengan perakuan baharu (6A(f)).</source>
+        <translation>The acting duty ended the day before the interruption; resuming is a new assignment with a new recommendation (6A(f)).</translation>
+    </message>
+    <message>
+        <source>Penanggungan kerja tamat</source>
+        <translation>Acting duty ended</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Bawah SPM</source>
@@ -572,6 +990,22 @@
     <message>
         <source>Temu Duga</source>
         <translation>Interviews</translation>
+    </message>
+    <message>
+        <source>PSH</source>
+        <translation>PSH</translation>
+    </message>
+    <message>
+        <source>Tanggung Kerja</source>
+        <translation>Acting Duty</translation>
+    </message>
+    <message>
+        <source>Pegawai Gantian</source>
+        <translation>Replacement Officers</translation>
+    </message>
+    <message>
+        <source>Peruntukan OS29000</source>
+        <translation>OS29000 Allocation</translation>
     </message>
     <message>
         <source>Premis</source>
@@ -744,6 +1178,128 @@
     <message>
         <source>Alamat</source>
         <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>PshDialog</name>
+    <message>
+        <source>Lantikan PSH: %1</source>
+        <translation>PSH appointment: %1</translation>
+    </message>
+    <message>
+        <source>Calon</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <source>(pilih calon)</source>
+        <translation>(choose a candidate)</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hari terakhir (3 bulan: 5A(e))</source>
+        <translation>Last day (3 months: 5A(e))</translation>
+    </message>
+    <message>
+        <source>Kelayakan bagi tugas (5A(h))</source>
+        <translation>Qualification for the job (5A(h))</translation>
+    </message>
+    <message>
+        <source>Rujukan kelulusan KP</source>
+        <translation>KP approval reference</translation>
+    </message>
+    <message>
+        <source>Tarikh kelulusan</source>
+        <translation>Approval date</translation>
+    </message>
+    <message>
+        <source>Akuan Akta Rahsia Rasmi 1972 (5A(n))</source>
+        <translation>Official Secrets Act 1972 declaration (5A(n))</translation>
+    </message>
+    <message>
+        <source>Diperakui sihat (5A(g))</source>
+        <translation>Certified healthy (5A(g))</translation>
+    </message>
+    <message>
+        <source>OS29000</source>
+        <translation>OS29000</translation>
+    </message>
+    <message>
+        <source>Sebab diteruskan melebihi baki (pegawai pelulus)</source>
+        <translation>Why it goes ahead over the balance (approving officer)</translation>
+    </message>
+</context>
+<context>
+    <name>PshPage</name>
+    <message>
+        <source>Daftar PSH</source>
+        <translation>PSH Register</translation>
+    </message>
+    <message>
+        <source>Papar yang telah tamat</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Gred</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Kadar sehari (RM)</source>
+        <translation>Daily rate (RM)</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Baki hari</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>Kos dijangka (RM)</source>
+        <translation>Projected cost (RM)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lanjutkan...</source>
+        <translation>Extend...</translation>
+    </message>
+    <message>
+        <source>Tamatkan...</source>
+        <translation>End...</translation>
+    </message>
+    <message>
+        <source>Lantikan kontrak tiba...</source>
+        <translation>Contract arrived...</translation>
+    </message>
+    <message>
+        <source>Tamatkan PSH %1</source>
+        <translation>End PSH %1</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1690,17 @@
     <message>
         <source>(pilih jawatan)</source>
         <translation>(choose a post)</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Kadar %1 sehari; anggaran kos RM %2 (upah dan caruman majikan).</source>
+        <translation>Rate %1 a day; projected cost RM %2 (wages and employer contributions).</translation>
+    </message>
+    <message>
+        <source>%1: baki OS29000 RM %2, diperlukan RM %3</source>
+        <translation>%1: OS29000 balance RM %2, needed RM %3</translation>
     </message>
 </context>
 </TS>

@@ -23,8 +23,9 @@ def test_english_translation_is_complete_and_loads(qapp, db, qtbot):
         qtbot.addWidget(window)
         page = window.open_page("premises")
         titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-        assert titles == ["Dashboard", "Vacancies", "Interviews", "Premises", "Posts", "Officers",
-                          "Grades"]
+        assert titles == ["Dashboard", "Vacancies", "Interviews", "PSH", "Acting Duty",
+                          "Replacement Officers", "OS29000 Allocation", "Premises", "Posts",
+                          "Officers", "Grades"]
         assert page.add_button.text() == "Add..."
         assert window.menuBar().actions()[0].text() == "&File"
     finally:
