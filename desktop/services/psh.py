@@ -202,12 +202,9 @@ def _listing():
             .outerjoin(cost, cost.c.psh_id == PshAppointment.id))
 
 
-def _sen(value) -> Decimal:
-    # a sum over the Money column comes back in sen on some backends' typing paths
-    if value is None:
-        return Decimal("0.00")
-    return value if isinstance(value, Decimal) else (Decimal(int(value)) / 100).quantize(
-        Decimal("0.01"))
+def _money(value) -> Decimal:
+    # the sum keeps the Money type of its column: Decimal ringgit, or None with no commitment
+    return Decimal("0.00") if value is None else value
 
 
 def _row(r, today: date) -> PshRow:
@@ -219,7 +216,7 @@ def _row(r, today: date) -> PshRow:
         p.end, max_last_day(p.start), n_ext > 0, n_ext, p.status, p.status.label_ms,
         p.ended_on, p.end_reason or "", (p.end - today).days if active else None,
         p.kp_approval_ref, p.kp_approval_date, p.osa_declared_on, p.health_certified_on,
-        _sen(projected), overrides > 0)
+        _money(projected), overrides > 0)
 
 
 def _statuses(status) -> list[PshStatus]:

@@ -71,7 +71,7 @@ def make_office(db, allocation: str | None = "50000.00") -> Office:
 def allocate(db, amount: str, kind: str = "INITIAL", year: int = 2026,
              on: date = date(2026, 1, 2)) -> int:
     return perform(db, A.add_allocation_entry, year, kind, amount, on, f"OS29000/{year}/1",
-                   "", today=TODAY).result
+                   "", today=max(TODAY, on)).result
 
 
 def vacant_post(db, premises_id: int, grade_id: int) -> int:
