@@ -15,6 +15,8 @@ from desktop.models import (
     AllocationEntry,
     AuditRecord,
     Candidate,
+    Post,
+    PostIncumbency,
     PshAppointment,
     PshExtension,
     Vacancy,
@@ -148,7 +150,7 @@ def appoint(db, form: P.PshForm, today: date = TODAY) -> int:
 
 
 TABLES = (PshAppointment, PshExtension, AllocationEntry, AllocationCommitment, Candidate,
-          Vacancy, AuditRecord)
+          Vacancy, PostIncumbency, AuditRecord)
 
 
 def counts(db) -> tuple[int, ...]:
@@ -169,6 +171,7 @@ def snapshot(db) -> tuple:
                             .order_by(AllocationCommitment.id))),
             tuple(s.execute(select(Candidate.id, Candidate.outcome).order_by(Candidate.id))),
             tuple(s.execute(select(Vacancy.id, Vacancy.status).order_by(Vacancy.id))),
+            tuple(s.execute(select(Post.id, Post.incumbent_id).order_by(Post.id))),
         )
     return counts(db), rows
 
