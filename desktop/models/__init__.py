@@ -11,6 +11,12 @@ from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
 from desktop.models.post_history import PostIncumbency
+from desktop.models.psh import (
+    AllocationCommitment,
+    AllocationEntry,
+    PshAppointment,
+    PshExtension,
+)
 from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises, Staff
 from desktop.models.vacancies import Candidate, RecruitmentExercise, Vacancy, VacancyStep
 
@@ -20,4 +26,5 @@ __all__ = [
     "Candidate", "RecruitmentExercise", "Vacancy", "VacancyStep",
     "ActingAssignment", "ActingEndKind", "ActingInterruption", "FillingStatus",
     "GantianAppointment",
+    "AllocationCommitment", "AllocationEntry", "PshAppointment", "PshExtension",
 ]
