@@ -322,26 +322,6 @@ def _candidates(session: Session, v: Vacancy, on: date, end: date) -> list[Actin
 # ---------------------------------------------------------------------------------------------
 # checking a form
 
-def check_ended_overlap(c: Checks, session: Session, vacancy_id: int, start: date, end: date,
-                        *, mykad: str = "") -> None:
-    """Ended acting and replacement fillings still covered the days they ran: a new filling of
-    the same vacancy, or of the same person, may not cover them again (the allowance or the
-    honorarium would be paid twice). ``vacancies.check_filling_overlap`` sees active ones."""
-    fillings = acting_fillings, _gantian.gantian_fillings
-    for f in (f for provider in fillings for f in provider(session, vacancy_id)):
-        if not f.active and f.starts_on <= end and start <= f.ends_on:
-            c.add(invalid("start", f"Tempoh ini bertindih dengan pengisian terdahulu bagi "
-                          f"kekosongan ini: {f.label_ms}.", "This period overlaps an earlier "
-                          f"filling of this vacancy: {f.label_ms}.", "FILLING_OVERLAP"))
-    if not mykad:
-        return
-    for f in (f for provider in fillings for f in provider(session, None)):
-        if (not f.active and f.mykad == mykad and f.starts_on <= end and start <= f.ends_on):
-            c.add(invalid("mykad", f"Orang yang sama telah mengisi tugas lain dalam tempoh ini: "
-                          f"{f.label_ms}.", "The same person filled another duty over these "
-                          f"days: {f.label_ms}.", "PERSON_OVERLAP"))
-
-
 @dataclass
 class _Clean:
     vacancy: Vacancy
@@ -487,7 +467,6 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
                 reason = ""
             # one filling of the vacancy at a time, and one duty per person (by MyKad)
             V.check_filling_overlap(c, session, v.id, start, end, mykad=s.mykad)
-            check_ended_overlap(c, session, v.id, start, end, mykad=s.mykad)
     if previous_id is not None:
         _check_previous(session, c, previous_id, v, start)
     c.raise_if_any()
@@ -820,7 +799,7 @@ def acting_alerts(session: Session, today: date) -> list[V.Alert]:
 __all__ = [
     "ActingCandidateRow", "ActingForm", "ActingRow", "InterruptionResult", "InterruptionRow",
     "acting_allowance_for", "acting_alerts", "acting_candidates", "acting_cost_for",
-    "acting_fillings", "assign_acting", "check_ended_overlap", "end_acting", "get_acting", "hand_over",
+    "acting_fillings", "assign_acting", "end_acting", "get_acting", "hand_over",
     "list_acting", "list_interruptions", "record_interruption", "renew_acting",
 ]
 

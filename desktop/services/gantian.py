@@ -169,7 +169,6 @@ def _clean(session: Session, form: GantianForm, today: date) -> _Clean:
                 c.problems.extend(refused.violations)
         if period:
             V.check_filling_overlap(c, session, v.id, start, end, mykad=mykad or "")
-            _acting.check_ended_overlap(c, session, v.id, start, end, mykad=mykad or "")
     c.raise_if_any()
     return _Clean(v, name, mykad, honorarium.grade, honorarium.per, honorarium.amount, start,
                   end, approval_ref, approval_date)

@@ -343,26 +343,9 @@ def _future(c: Checks, field: str, label_ms: str, label_en: str, day: date | Non
 
 def _check_overlaps(c: Checks, session: Session, vacancy_id: int, start: date, end: date,
                     mykad: str, own: int | None = None) -> None:
-    """No other filling of the vacancy, and no other duty of the person, over these days.
-
-    ``check_filling_overlap`` compares the running fillings of every method; an ended PSH is
-    compared here over the days it really worked, so its history still counts."""
+    """No other filling of the vacancy, and no other duty of the person, over these days."""
     own_ref = (KIND, own) if own is not None else None
     check_filling_overlap(c, session, vacancy_id, start, end, mykad=mykad, own=own_ref)
-    q = select(PshAppointment).where(
-        PshAppointment.status == PshStatus.ENDED, PshAppointment.start <= end,
-        PshAppointment.ended_on >= start,
-        (PshAppointment.vacancy_id == vacancy_id) | (PshAppointment.mykad == mykad))
-    for p in session.execute(q).scalars():
-        label = _label(p.name, p.start, p.ended_on)
-        if p.vacancy_id == vacancy_id:
-            c.add(invalid("start", f"Tempoh ini bertindih dengan pengisian lain bagi kekosongan "
-                          f"ini: {label}.", f"This period overlaps another filling of this "
-                          f"vacancy: {label}.", "FILLING_OVERLAP"))
-        else:
-            c.add(invalid("mykad", f"Orang yang sama sedang mengisi tugas lain dalam tempoh "
-                          f"ini: {label}.", f"The same person fills another duty over these "
-                          f"days: {label}.", "PERSON_OVERLAP"))
 
 
 def _merge(c: Checks, refused: Refused, skip: set[str] = frozenset()) -> None:

@@ -182,11 +182,12 @@ def check_filling_overlap(c: Checks, session: Session, vacancy_id: int, start: d
                           end: date | None, *, mykad: str = "",
                           own: tuple[str, int] | None = None) -> None:
     """Add a refusal when a new or changed filling of ``vacancy_id`` from ``start`` to ``end``
-    overlaps another active filling of that vacancy (whatever its method), or when the same
-    person (by MyKad) already fills a duty over those days anywhere. ``own`` is the filling's
-    own (kind, id) when it is being changed, so it is not compared with itself."""
+    overlaps another filling of that vacancy (whatever its method), or when the same person
+    (by MyKad) fills a duty over those days anywhere. An ended filling still covered the days
+    it ran (its ``ends_on`` is its real last day): they may not be filled or paid twice.
+    ``own`` is the filling's own (kind, id) when it is being changed."""
     for f in fillings_of(session, vacancy_id):
-        if not f.active or (f.kind, f.id) == own:
+        if (f.kind, f.id) == own:
             continue
         if _overlaps(start, end, f.starts_on, f.ends_on):
             c.add(invalid("start", f"Tempoh ini bertindih dengan pengisian lain bagi kekosongan "
@@ -197,7 +198,7 @@ def check_filling_overlap(c: Checks, session: Session, vacancy_id: int, start: d
     _load_providers()
     for provider in _filling_providers:
         for f in provider(session, None):  # None: every vacancy's fillings
-            if (f.active and f.mykad == mykad and (f.kind, f.id) != own
+            if (f.mykad == mykad and (f.kind, f.id) != own
                     and _overlaps(start, end, f.starts_on, f.ends_on)):
                 c.add(invalid("mykad", f"Orang yang sama sedang mengisi tugas lain dalam "
                               f"tempoh ini: {f.label_ms}.", "The same person fills another "

@@ -31,8 +31,9 @@ def count(engine, table: str) -> int:
 def test_round_trip_keeps_the_older_data(db_url):
     db = Database(db_url)
     try:
-        schema.upgrade(db.engine, "0004")
-        assert schema.current_revision(db.engine) == "0004"
+        # data is written at head (the services see every table), then taken down past 0004
+        schema.upgrade(db.engine)
+        assert schema.current_revision(db.engine) == schema.head_revision()
         assert tables(db.engine) >= NEW_TABLES
         office = F.make_office(db)
         vid = F.hakiki_vacancy(db, office.tabika, office.s17)
