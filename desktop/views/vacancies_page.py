@@ -11,7 +11,7 @@ from desktop.views.candidates_dialog import CandidatesDialog
 from desktop.views.filling_dialog import FillingDialog
 from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
-from desktop.views.vacancy_dialogs import CloseDialog, FillDialog, VacancyDialog, vacancy_title
+from desktop.views.vacancy_dialogs import CloseDialog, VacancyDialog, vacancy_title
 from desktop.views.widgets import choice_combo
 from desktop.views.workflow_dialog import StepsDialog, UndoStepDialog
 
@@ -67,17 +67,14 @@ class VacanciesPage(RegisterPage):
         self.undo_button = QPushButton(self.tr("Batal langkah..."), objectName="undoButton")
         self.candidates_button = QPushButton(self.tr("Calon..."), objectName="candidatesButton")
         self.choose_button = QPushButton(self.tr("Isi kekosongan..."), objectName="chooseButton")
-        self.fill_button = QPushButton(self.tr("Isi..."), objectName="fillButton")
         self.close_button = QPushButton(self.tr("Tutup..."), objectName="closeButton")
         for button, dialog in ((self.steps_button, StepsDialog),
                                (self.undo_button, UndoStepDialog),
                                (self.candidates_button, CandidatesDialog),
                                (self.choose_button, FillingDialog),
-                               (self.fill_button, FillDialog),
                                (self.close_button, CloseDialog)):
             button.clicked.connect(lambda _=False, d=dialog: self.open_dialog(d))
         return [self.steps_button, self.undo_button, self.candidates_button, self.choose_button,
-                self.fill_button,
                 self.close_button, self.kind_filter]
 
     def has_row_filter(self) -> bool:
@@ -91,9 +88,8 @@ class VacanciesPage(RegisterPage):
         row = self.selected_row()
         live = row is not None and row.status.is_live
         self.edit_button.setEnabled(live)
-        for button in (self.undo_button, self.choose_button, self.fill_button, self.close_button):
+        for button in (self.undo_button, self.choose_button, self.close_button):
             button.setEnabled(live)
-        self.fill_button.setEnabled(live and row.filled_method is None)
         self.steps_button.setEnabled(row is not None)
         self.candidates_button.setEnabled(row is not None)
 

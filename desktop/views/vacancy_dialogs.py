@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from desktop.rules.enums import Method, VacancyKind
-from desktop.rules.filling import allowed_methods, method_notes
-from desktop.rules.vacancy_enums import kind_label, method_label, reasons_for
+from desktop.rules.enums import VacancyKind
+from desktop.rules.vacancy_enums import kind_label, reasons_for
 from desktop.services.posts import list_posts
 from desktop.services.vacancies import (
     VacancyForm,
     VacancyRow,
     close_vacancy,
-    mark_filled,
     open_vacancy,
     update_vacancy,
 )
@@ -96,35 +94,6 @@ class VacancyDialog(FormDialog):
 
     def saved(self, result: Result):
         return result.value if self.row is None else self.row.id
-
-
-class FillDialog(FormDialog):
-    """Record that the vacancy is covered for now; only the methods paras 7 and 8 allow."""
-
-    def __init__(self, ops: Operations, row: VacancyRow, parent: QWidget | None = None):
-        super().__init__(ops, parent)
-        self.row = row
-        self.setObjectName("fillDialog")
-        self.setWindowTitle(self.tr("Isi kekosongan %1").replace("%1", vacancy_title(row)))
-        allowed = allowed_methods(row.premises_kind, row.kind, row.grade_code)
-        notes = method_notes(row.premises_kind, row.kind, row.grade_code)
-        self.method = self.add_field("method", self.tr("Kaedah"), choice_combo(
-            [(method_label(m), m.value) for m in Method if m.value in allowed]))
-        self.note = QLabel(objectName="methodNote")
-        self.note.setWordWrap(True)
-        self.form_layout.addRow("", self.note)
-        self.filled_on = self.add_field("filled_on", self.tr("Tarikh diisi"), DateField())
-        self.finish_fields()
-        self.method.currentIndexChanged.connect(
-            lambda: self.note.setText(notes.get(self.method.currentData(), "")))
-        self.note.setText(notes.get(self.method.currentData(), ""))
-
-    def submit(self) -> Result:
-        return self.ops.run(mark_filled, self.row.id, self.method.currentData(),
-                            self.filled_on.value(), parent=self, show_refusal=False)
-
-    def saved(self, result: Result):
-        return self.row.id
 
 
 class CloseDialog(FormDialog):

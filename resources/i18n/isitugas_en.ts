@@ -611,21 +611,6 @@
     </message>
 </context>
 <context>
-    <name>FillDialog</name>
-    <message>
-        <source>Isi kekosongan %1</source>
-        <translation>Fill vacancy %1</translation>
-    </message>
-    <message>
-        <source>Kaedah</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <source>Tarikh diisi</source>
-        <translation>Date filled</translation>
-    </message>
-</context>
-<context>
     <name>FillingDialog</name>
     <message>
         <source>Isi kekosongan %1</source>
@@ -1623,10 +1608,6 @@
     <message>
         <source>Isi kekosongan...</source>
         <translation>Fill vacancy...</translation>
-    </message>
-    <message>
-        <source>Isi...</source>
-        <translation>Fill...</translation>
     </message>
     <message>
         <source>Tutup...</source>

@@ -102,3 +102,71 @@ def test_gantian_is_refused_while_its_table_is_empty(win, qtbot):
     click(qtbot, dialog.save_button)
     shown = dialog.errors.general.text() + "".join(label.text() for label in dialog.errors.labels.values())
     assert dialog.isVisible() and "belum diisi oleh pentadbir" in shown
+
+
+@pytest.fixture
+def hakiki_after_report(win, qtbot):
+    """A hakiki vacancy on the vacant Taska S17 post, its interview report sent with the PSH
+    application (7.4(e)), one successful candidate; the vacancy register is shown."""
+    from desktop.services.candidates import CandidateForm, add_candidate
+    from desktop.services.vacancies import VacancyForm, open_vacancy
+    from desktop.services.workflow import record_step
+
+    page = win.open_page("vacancies")
+    ops = page.ops
+    today = date.today()
+    vacant = next(p for p in ops.query(list_posts) if p.vacant)
+    vid = ops.run(open_vacancy, VacancyForm(post_id=vacant.id, kind="HAKIKI", reason="RESIGNED",
+                                            opened_on=today - timedelta(days=40))).value
+    for days, code in ((30, "AD_APPROVAL_ASKED"), (20, "INTERVIEW_APPROVAL_ASKED"),
+                       (10, "INTERVIEW_REPORT")):
+        ops.run(record_step, vid, code, today - timedelta(days=days), f"JPNIN.SGR/{code}",
+                psh_application_ref="JPNIN.SGR/PSH (1)" if code == "INTERVIEW_REPORT" else None)
+    ops.run(add_candidate, CandidateForm(name="Nurul Huda binti Kamal", mykad="980415-10-5124",
+                                         category="BERJAYA", rank=1, vacancy_id=vid,
+                                         qualification="SPM", health_certified=True))
+    page.select_where(lambda r: r.id == vid)
+    return page
+
+
+def test_psh_through_the_guided_dialog_with_the_os29000_check(win, qtbot, hakiki_after_report):
+    from desktop.services.psh import list_psh
+
+    page = hakiki_after_report
+    today = date.today()
+    end = min(today + timedelta(days=60), date(today.year, 12, 31))  # one year's allocation
+    filling = choose(page, qtbot, "PSH", today, end)
+    psh = filling.next_form
+    assert psh.objectName() == "pshDialog"
+    assert "Nurul Huda" in psh.candidate.currentText()  # the first in the order of offer
+    assert "RM 54.00" in psh.preview.text()  # SPM rate for the job (5B)
+    assert psh.override.isEnabled()  # no OS29000 allocation yet: the balance falls short
+    qtbot.keyClicks(psh.kp_ref, "KP.600-1/2 (9)")
+    psh.kp_date.set_value(today - timedelta(days=3))
+    psh.osa.set_value(today - timedelta(days=1))
+    psh.health.set_value(today - timedelta(days=1))
+    click(qtbot, psh.save_button)
+    assert psh.isVisible()  # refused: over the OS29000 balance, no override reason
+    assert page.ops.query(list_psh) == []
+
+    allocation = win.open_page("allocation")
+    entry = allocation.add()
+    entry.kind.setCurrentIndex(entry.kind.findData("INITIAL"))
+    qtbot.keyClicks(entry.amount, "50,000.00")
+    qtbot.keyClicks(entry.reference, "Waran Peruntukan Bil. 1/" + str(today.year))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, entry.save_button)
+    assert allocation.balance.available == 50000
+
+    psh.refresh_preview()
+    assert not psh.override.isEnabled(), psh.preview.text()
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, psh.save_button)
+    (row,) = page.ops.query(list_psh)
+    assert (row.name, row.daily_rate, row.start) == ("Nurul Huda binti Kamal", 54, today)
+    assert allocation.balance.available == 50000 - row.projected_cost
+    register = win.open_page("psh")
+    assert [r.name for r in register.model.rows] == ["Nurul Huda binti Kamal"]
+    vacancies = win.open_page("vacancies")
+    vacancies.select_where(lambda r: r.id == row.vacancy_id)
+    assert vacancies.selected_row().filled_method.value == "PSH"
