@@ -115,14 +115,48 @@ class CloseDialog(FormDialog):
                             self.close_note.text(), parent=self, show_refusal=False)
 
     def saved(self, result: Result):
-        must_end = result.value.must_end
-        if must_end:
-            lines = "\n".join(f"- {f.label_ms}" for f in must_end)
+        self.must_end = result.value.must_end
+        self.closed_date = result.value.closed_on
+        if self.must_end:
+            lines = "\n".join(f"- {f.label_ms}" for f in self.must_end)
             self.result_box = QMessageBox(
-                QMessageBox.Icon.Information, self.tr("Pengisian yang perlu ditamatkan"),
-                self.tr("Kekosongan telah ditutup. Tamatkan pengisian berikut "
-                        "(perenggan 5A(s)):") + "\n" + lines, QMessageBox.StandardButton.Ok,
+                QMessageBox.Icon.Question, self.tr("Pengisian yang perlu ditamatkan"),
+                self.tr("Kekosongan telah ditutup. Pengisian berikut hendaklah ditamatkan "
+                        "(perenggan 5A(s)):") + "\n" + lines + "\n\n"
+                + self.tr("Tamatkan semuanya sekarang, dengan hari terakhir %1?").replace(
+                    "%1", self.closed_date.strftime("%d/%m/%Y")),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 self.parentWidget())
             self.result_box.setObjectName("mustEndBox")
+            self.result_box.buttonClicked.connect(self._answered)
             self.result_box.open()
         return self.row.id
+
+    def _answered(self, button) -> None:
+        if self.result_box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            self.end_all()
+
+    def end_all(self) -> list[Result]:
+        """End every filling the closing listed, on the day the vacancy closed (5A(s))."""
+        reason = self.tr("Kekosongan ditutup (5A(s)): %1").replace("%1", self.close_note.text())
+        results = []
+        for filling in self.must_end:
+            action = _end_action(filling.kind)
+            results.append(self.ops.run(action, filling.id, self.closed_date, reason,
+                                        parent=self.parentWidget()))
+        return results
+
+
+def _end_action(kind: str):
+    # each method's own service ends it, with its own checks
+    if kind == "PSH":
+        from desktop.services.psh import terminate_psh
+
+        return terminate_psh
+    if kind == "ACTING":
+        from desktop.services.acting import end_acting
+
+        return end_acting
+    from desktop.services.gantian import end_gantian
+
+    return end_gantian

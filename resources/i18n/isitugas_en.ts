@@ -373,8 +373,16 @@
         <translation>Fillings to end</translation>
     </message>
     <message>
-        <source>Kekosongan telah ditutup. Tamatkan pengisian berikut (perenggan 5A(s)):</source>
-        <translation>The vacancy is closed. End these fillings (para 5A(s)):</translation>
+        <source>Kekosongan telah ditutup. Pengisian berikut hendaklah ditamatkan (perenggan 5A(s)):</source>
+        <translation>The vacancy is closed. These fillings must end (para 5A(s)):</translation>
+    </message>
+    <message>
+        <source>Tamatkan semuanya sekarang, dengan hari terakhir %1?</source>
+        <translation>End them all now, with %1 as the last day?</translation>
+    </message>
+    <message>
+        <source>Kekosongan ditutup (5A(s)): %1</source>
+        <translation>Vacancy closed (5A(s)): %1</translation>
     </message>
 </context>
 <context>

@@ -83,25 +83,56 @@ def test_acting_through_the_guided_dialog_then_a_long_interruption(win, qtbot,
     assert ended.status.value == "ENDED" and ended.ended_on == start + timedelta(days=6)
 
 
-def test_gantian_is_refused_while_its_table_is_empty(win, qtbot):
-    from desktop.services.vacancies import VacancyForm, open_vacancy
-    from desktop.views.gantian_page import GantianDialog
-
-    # a hakiki vacancy on the vacant Taska S17 post allows a replacement officer
-    page = win.open_page("vacancies")
-    posts = page.ops.query(list_posts)
-    vacant = next(p for p in posts if p.vacant)
-    page.ops.run(open_vacancy, VacancyForm(post_id=vacant.id, kind="HAKIKI", reason="RESIGNED",
-                                           opened_on=date.today() - timedelta(days=5)))
-    page.select_where(lambda r: r.post_id == vacant.id)
-    dialog = GantianDialog(page.ops, page.selected_row(), page)
-    dialog.open()
+def _gantian_dialog(page, qtbot):
+    today = date.today()
+    filling = choose(page, qtbot, "GANTIAN", today, today + timedelta(days=20))
+    dialog = filling.next_form
+    assert dialog.objectName() == "gantianDialog"
     qtbot.keyClicks(dialog.name, "Rohani binti Ismail")
     qtbot.keyClicks(dialog.mykad, "880808-10-5566")
     qtbot.keyClicks(dialog.approval_ref, "JPNIN.SGR.700-3/1 (1)")
+    return dialog
+
+
+def test_gantian_is_refused_while_its_table_is_empty(win, qtbot, hakiki_after_report):
+    from desktop.services.gantian import list_gantian
+
+    page = hakiki_after_report
+    dialog = _gantian_dialog(page, qtbot)
     click(qtbot, dialog.save_button)
-    shown = dialog.errors.general.text() + "".join(label.text() for label in dialog.errors.labels.values())
+    shown = dialog.errors.general.text() + "".join(label.text() for label in
+                                                   dialog.errors.labels.values())
     assert dialog.isVisible() and "belum diisi oleh pentadbir" in shown
+    assert page.ops.query(list_gantian) == []
+
+
+def test_gantian_through_the_guided_dialog_once_the_table_is_filled(win, qtbot,
+                                                                    hakiki_after_report,
+                                                                    tmp_path, monkeypatch):
+    from desktop.paths import resource
+    from desktop.rules import rates
+    from desktop.services.gantian import list_gantian
+
+    folder = tmp_path / "rates"
+    folder.mkdir()
+    for file in resource("rates/psh.toml").parent.glob("*.toml"):
+        text = file.read_text(encoding="utf-8")
+        if file.name == "gantian.toml":
+            text = text.replace("rows = []",
+                                'rows = [{ grade = "S17", per = "HARI", amount = "60.00" }]')
+        (folder / file.name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(rates, "resource", lambda rel: tmp_path / rel)
+    rates.clear_cache()
+    try:
+        page = hakiki_after_report
+        dialog = _gantian_dialog(page, qtbot)
+        with qtbot.waitSignal(page.ops.changed):
+            click(qtbot, dialog.save_button)
+        (row,) = page.ops.query(list_gantian)
+        assert (row.name, row.amount, row.per) == ("Rohani binti Ismail", 60, "HARI")
+        assert page.selected_row().filled_method.value == "GANTIAN"
+    finally:
+        rates.clear_cache()
 
 
 @pytest.fixture
@@ -170,3 +201,34 @@ def test_psh_through_the_guided_dialog_with_the_os29000_check(win, qtbot, hakiki
     vacancies = win.open_page("vacancies")
     vacancies.select_where(lambda r: r.id == row.vacancy_id)
     assert vacancies.selected_row().filled_method.value == "PSH"
+
+
+def test_closing_the_vacancy_offers_to_end_its_psh(win, qtbot, hakiki_after_report):
+    """5A(s): the PSH ends as soon as it is no longer needed."""
+    from desktop.services.allocation import add_allocation_entry
+    from desktop.services.psh import list_psh
+    from desktop.views.vacancy_dialogs import CloseDialog
+
+    page = hakiki_after_report
+    today = date.today()
+    page.ops.run(add_allocation_entry, today.year, "INITIAL", "50000", today, "Waran 1")
+    start = today - timedelta(days=5)
+    filling = choose(page, qtbot, "PSH", start, min(start + timedelta(days=40),
+                                                      date(today.year, 12, 31)))
+    psh = filling.next_form
+    qtbot.keyClicks(psh.kp_ref, "KP.600-1/2 (9)")
+    for field in (psh.kp_date, psh.osa, psh.health):
+        field.set_value(start - timedelta(days=1))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, psh.save_button)
+
+    close: CloseDialog = page.open_dialog(CloseDialog)
+    qtbot.keyClicks(close.close_note, "Jawatan diisi secara kontrak")
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, close.save_button)
+    assert close.result_box.isVisible() and "5A(s)" in close.result_box.text()
+    yes = close.result_box.button(close.result_box.StandardButton.Yes)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, yes)
+    (ended,) = page.ops.query(list_psh)
+    assert ended.status.value == "ENDED" and ended.ended_on == today
