@@ -191,7 +191,8 @@ def check_extension(start: date, end: date, new_end: date) -> list[RuleViolation
     start (5A(e): 3 months, extended by the head of department by at most 3 more)."""
     if new_end <= end:
         return [PSH_EXTENSION_NOT_LATER.violation("new_end", **date_values(new=new_end, end=end))]
-    return check_psh_term(start, new_end, extended=True)
+    # the refusal belongs to the new last day the user typed
+    return [replace(v, field="new_end") for v in check_psh_term(start, new_end, extended=True)]
 
 
 def check_end_date(start: date, end: date, ended_on: date) -> list[RuleViolation]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTableView, QWi
 from desktop.rules import Refused, psh_last_day
 from desktop.rules.enums import Qualification
 from desktop.rules.vacancy_enums import method_label
+from desktop.services.allocation import balance
 from desktop.services.filling_choice import FillingOption, choose_method, filling_options
 from desktop.services.vacancies import VacancyRow
 from desktop.views.form_dialog import FormDialog
@@ -86,6 +87,8 @@ class FillingDialog(FormDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(170)
         self.form_layout.addRow(self.table)
+        self.balance = QLabel(objectName="os29000Balance")
+        self.form_layout.addRow(self.tr("Baki OS29000"), self.balance)
         self.problem = QLabel(objectName="optionsProblem")
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
@@ -113,6 +116,10 @@ class FillingDialog(FormDialog):
             self.options.set_rows([])
             return
         self.problem.clear()
+        year = self.start.value().year
+        b = self.ops.query(balance, year)
+        self.balance.setText(self.tr("RM %1 bagi tahun %2 (PSH dibayar daripada OS29000, 5A(c))")
+                             .replace("%1", f"{b.available:,.2f}").replace("%2", str(year)))
         self.options.set_rows(options)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()

@@ -661,6 +661,10 @@
         <translation>Conditions / reason</translation>
     </message>
     <message>
+        <source>Baki OS29000</source>
+        <translation>OS29000 balance</translation>
+    </message>
+    <message>
         <source>Kaedah dipilih</source>
         <translation>Method chosen</translation>
     </message>
@@ -675,6 +679,10 @@
     <message>
         <source>Simpan pilihan</source>
         <translation>Save the choice</translation>
+    </message>
+    <message>
+        <source>RM %1 bagi tahun %2 (PSH dibayar daripada OS29000, 5A(c))</source>
+        <translation>RM %1 for %2 (PSH are paid from OS29000, 5A(c))</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,12 @@ def click(qtbot, button):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def shown_errors(dialog) -> str:
+    """Every problem the form shows, beside its fields or below them."""
+    return dialog.errors.general.text() + "".join(label.text() for label in
+                                                  dialog.errors.labels.values())
+
+
 def next_monday(after: date) -> date:
     return after + timedelta(days=7 - after.weekday())
 
@@ -100,9 +106,7 @@ def test_gantian_is_refused_while_its_table_is_empty(win, qtbot, hakiki_after_re
     page = hakiki_after_report
     dialog = _gantian_dialog(page, qtbot)
     click(qtbot, dialog.save_button)
-    shown = dialog.errors.general.text() + "".join(label.text() for label in
-                                                   dialog.errors.labels.values())
-    assert dialog.isVisible() and "belum diisi oleh pentadbir" in shown
+    assert dialog.isVisible() and "belum diisi oleh pentadbir" in shown_errors(dialog)
     assert page.ops.query(list_gantian) == []
 
 
@@ -232,3 +236,37 @@ def test_closing_the_vacancy_offers_to_end_its_psh(win, qtbot, hakiki_after_repo
         click(qtbot, yes)
     (ended,) = page.ops.query(list_psh)
     assert ended.status.value == "ENDED" and ended.ended_on == today
+
+
+def test_psh_extension_is_refused_past_six_months_then_granted(win, qtbot, hakiki_after_report):
+    from desktop.rules import psh_last_day
+    from desktop.services.allocation import add_allocation_entry
+    from desktop.services.psh import list_psh
+    from desktop.views.psh_page import ExtendDialog
+
+    page = hakiki_after_report
+    today = date.today()
+    for year in (today.year, today.year + 1):
+        page.ops.run(add_allocation_entry, year, "INITIAL", "90000", today, f"Waran {year}")
+    filling = choose(page, qtbot, "PSH", today, psh_last_day(today))
+    assert "90,000.00" in filling.balance.text()
+    psh = filling.next_form
+    qtbot.keyClicks(psh.kp_ref, "KP.600-1/2 (9)")
+    for field in (psh.kp_date, psh.osa, psh.health):
+        field.set_value(today)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, psh.save_button)
+    register = win.open_page("psh")
+    register.select_where(lambda r: True)
+    extend: ExtendDialog = register.open_dialog(ExtendDialog)
+    assert extend.new_end.value() == psh_last_day(today, extended=True)
+    extend.new_end.set_value(psh_last_day(today, extended=True) + timedelta(days=1))
+    qtbot.keyClicks(extend.reason, "Penyandang belum kembali")
+    qtbot.keyClicks(extend.approved_by, "Pengarah JPNIN Negeri Selangor")
+    click(qtbot, extend.save_button)
+    assert extend.isVisible() and "5A(e)" in extend.errors.text_of("new_end")
+    extend.new_end.set_value(psh_last_day(today, extended=True))
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, extend.save_button)
+    (row,) = page.ops.query(list_psh)
+    assert row.extended and row.end == psh_last_day(today, extended=True)
