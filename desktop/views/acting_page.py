@@ -20,11 +20,10 @@ from desktop.services.acting import (
     renew_acting,
 )
 from desktop.services.vacancies import VacancyRow
-from desktop.views.end_dialog import EndDialog
+from desktop.views.filling_register import FillingRegisterPage
 from desktop.views.form_dialog import FormDialog
 from desktop.views.labels import qualification_label
 from desktop.views.operations import Operations, Result
-from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import vacancy_title
 from desktop.views.widgets import DateField
@@ -155,11 +154,11 @@ class InterruptionDialog(FormDialog):
         return self.row.id
 
 
-class ActingPage(RegisterPage):
+class ActingPage(FillingRegisterPage):
     kinds = frozenset({"acting", "acting_interruption", "vacancy", "staff", "grade",
                        "grade_salary"})
     entity = "acting"
-    can_add = False  # an assignment starts from its vacancy (Isi kekosongan)
+    end_action = staticmethod(end_acting)
 
     def __init__(self, ops, parent=None):
         super().__init__(ops, parent)
@@ -167,12 +166,6 @@ class ActingPage(RegisterPage):
 
     def page_title(self) -> str:
         return self.tr("Daftar Penanggungan Kerja")
-
-    def inactive_label(self) -> str:
-        return self.tr("Papar yang telah tamat")
-
-    def is_active(self, row: ActingRow) -> bool:
-        return row.status.value == "ACTIVE"
 
     def columns(self) -> list[Column]:
         return [
@@ -193,33 +186,19 @@ class ActingPage(RegisterPage):
     def load(self) -> list[ActingRow]:
         return self.ops.query(list_acting)
 
-    def make_buttons(self) -> list[QPushButton]:
+    def more_buttons(self) -> list[QPushButton]:
         self.interrupt_button = QPushButton(self.tr("Gangguan..."), objectName="interruptButton")
-        self.end_button = QPushButton(self.tr("Tamatkan..."), objectName="endButton")
         self.renew_button = QPushButton(self.tr("Permohonan baharu..."),
                                         objectName="renewButton")
         self.interrupt_button.clicked.connect(lambda: self.open_dialog(InterruptionDialog))
-        self.end_button.clicked.connect(self.end_selected)
         self.renew_button.clicked.connect(self.renew_selected)
-        return [self.interrupt_button, self.end_button, self.renew_button]
+        return [self.interrupt_button, self.renew_button]
 
     def selection_changed(self) -> None:
         super().selection_changed()
         row = self.selected_row()
-        active = row is not None and self.is_active(row)
-        self.edit_button.hide()
-        for button in (self.interrupt_button, self.end_button):
-            button.setEnabled(active)
+        self.interrupt_button.setEnabled(row is not None and self.is_active(row))
         self.renew_button.setEnabled(row is not None)
-
-    def end_selected(self):
-        row = self.selected_row()
-        if row is None:
-            return None
-        dialog = EndDialog(self.ops, row, end_acting, self.tr("Tamatkan penanggungan kerja %1")
-                           .replace("%1", row.officer_name), self)
-        dialog.open()
-        return dialog
 
     def renew_selected(self):
         """A new application after six months (6A(c)) or a resumption after an interruption

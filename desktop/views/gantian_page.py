@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.rules.mykad import format_mykad
 from desktop.rules.vacancy_enums import kind_label
@@ -16,10 +16,9 @@ from desktop.services.gantian import (
     list_gantian,
 )
 from desktop.services.vacancies import VacancyRow
-from desktop.views.end_dialog import EndDialog
+from desktop.views.filling_register import FillingRegisterPage
 from desktop.views.form_dialog import FormDialog
 from desktop.views.operations import Operations, Result
-from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import vacancy_title
 from desktop.views.widgets import DateField
@@ -54,10 +53,10 @@ class GantianDialog(FormDialog):
         return self.ops.run(appoint_gantian, form, parent=self, show_refusal=False)
 
 
-class GantianPage(RegisterPage):
+class GantianPage(FillingRegisterPage):
     kinds = frozenset({"gantian", "vacancy"})
     entity = "gantian"
-    can_add = False  # an appointment starts from its vacancy (Isi kekosongan)
+    end_action = staticmethod(end_gantian)
 
     def __init__(self, ops, parent=None):
         super().__init__(ops, parent)
@@ -65,12 +64,6 @@ class GantianPage(RegisterPage):
 
     def page_title(self) -> str:
         return self.tr("Daftar Pegawai Gantian")
-
-    def inactive_label(self) -> str:
-        return self.tr("Papar yang telah tamat")
-
-    def is_active(self, row: GantianRow) -> bool:
-        return row.status.value == "ACTIVE"
 
     def columns(self) -> list[Column]:
         return [
@@ -87,26 +80,6 @@ class GantianPage(RegisterPage):
 
     def load(self) -> list[GantianRow]:
         return self.ops.query(list_gantian)
-
-    def make_buttons(self) -> list[QPushButton]:
-        self.end_button = QPushButton(self.tr("Tamatkan..."), objectName="endButton")
-        self.end_button.clicked.connect(self.end_selected)
-        return [self.end_button]
-
-    def selection_changed(self) -> None:
-        super().selection_changed()
-        row = self.selected_row()
-        self.edit_button.hide()
-        self.end_button.setEnabled(row is not None and self.is_active(row))
-
-    def end_selected(self):
-        row = self.selected_row()
-        if row is None:
-            return None
-        dialog = EndDialog(self.ops, row, end_gantian,
-                           self.tr("Tamatkan pegawai gantian %1").replace("%1", row.name), self)
-        dialog.open()
-        return dialog
 
     def row_title(self, row: GantianRow) -> str:
         return f"{row.name} - {row.premises_code} {row.grade_code}"

@@ -24,12 +24,11 @@ from desktop.services.psh import (
     terminate_psh,
 )
 from desktop.services.staff import list_staff
-from desktop.services.vacancies import VacancyRow, get_vacancy
-from desktop.views.end_dialog import EndDialog
+from desktop.services.vacancies import VacancyRow
+from desktop.views.filling_register import FillingRegisterPage
 from desktop.views.form_dialog import FormDialog
 from desktop.views.labels import qualification_label
 from desktop.views.operations import Operations, Result
-from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import vacancy_title
 from desktop.views.widgets import DateField, choice_combo, select_data
@@ -182,10 +181,10 @@ class ConvertDialog(FormDialog):
         return self.row.id
 
 
-class PshPage(RegisterPage):
+class PshPage(FillingRegisterPage):
     kinds = frozenset({"psh", "psh_extension", "allocation", "vacancy", "candidate"})
     entity = "psh"
-    can_add = False  # a PSH is engaged from its vacancy (Isi kekosongan)
+    end_action = staticmethod(terminate_psh)
 
     def __init__(self, ops, parent=None):
         super().__init__(ops, parent)
@@ -193,12 +192,6 @@ class PshPage(RegisterPage):
 
     def page_title(self) -> str:
         return self.tr("Daftar PSH")
-
-    def inactive_label(self) -> str:
-        return self.tr("Papar yang telah tamat")
-
-    def is_active(self, row: PshRow) -> bool:
-        return row.status.value == "ACTIVE"
 
     def columns(self) -> list[Column]:
         return [
@@ -218,36 +211,20 @@ class PshPage(RegisterPage):
     def load(self) -> list[PshRow]:
         return self.ops.query(list_psh)
 
-    def make_buttons(self) -> list[QPushButton]:
+    def more_buttons(self) -> list[QPushButton]:
         self.extend_button = QPushButton(self.tr("Lanjutkan..."), objectName="extendButton")
-        self.end_button = QPushButton(self.tr("Tamatkan..."), objectName="endButton")
         self.convert_button = QPushButton(self.tr("Lantikan kontrak tiba..."),
                                           objectName="convertButton")
         self.extend_button.clicked.connect(lambda: self.open_dialog(ExtendDialog))
-        self.end_button.clicked.connect(self.end_selected)
         self.convert_button.clicked.connect(lambda: self.open_dialog(ConvertDialog))
-        return [self.extend_button, self.end_button, self.convert_button]
+        return [self.extend_button, self.convert_button]
 
     def selection_changed(self) -> None:
         super().selection_changed()
         row = self.selected_row()
-        self.edit_button.hide()
         active = row is not None and self.is_active(row)
-        for button in (self.extend_button, self.end_button):
-            button.setEnabled(active)
+        self.extend_button.setEnabled(active)
         self.convert_button.setEnabled(active and row.vacancy_kind.value == "HAKIKI")
-
-    def end_selected(self):
-        row = self.selected_row()
-        if row is None:
-            return None
-        dialog = EndDialog(self.ops, row, terminate_psh,
-                           self.tr("Tamatkan PSH %1").replace("%1", row.name), self)
-        dialog.open()
-        return dialog
-
-    def open_vacancy_row(self, row: PshRow) -> VacancyRow:
-        return self.ops.query(get_vacancy, row.vacancy_id)
 
     def row_title(self, row: PshRow) -> str:
         return f"{row.name} - {row.premises_code} {row.grade_code}"

@@ -90,10 +90,6 @@
         <translation>Acting Duty Register</translation>
     </message>
     <message>
-        <source>Papar yang telah tamat</source>
-        <translation>Show ended</translation>
-    </message>
-    <message>
         <source>Premis</source>
         <translation>Premises</translation>
     </message>
@@ -142,16 +138,8 @@
         <translation>Interruption...</translation>
     </message>
     <message>
-        <source>Tamatkan...</source>
-        <translation>End...</translation>
-    </message>
-    <message>
         <source>Permohonan baharu...</source>
         <translation>New application...</translation>
-    </message>
-    <message>
-        <source>Tamatkan penanggungan kerja %1</source>
-        <translation>End acting duty of %1</translation>
     </message>
 </context>
 <context>
@@ -686,6 +674,21 @@
     </message>
 </context>
 <context>
+    <name>FillingRegisterPage</name>
+    <message>
+        <source>Papar yang telah tamat</source>
+        <translation>Show ended</translation>
+    </message>
+    <message>
+        <source>Tamatkan %1</source>
+        <translation>End %1</translation>
+    </message>
+    <message>
+        <source>Tamatkan...</source>
+        <translation>End...</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Simpan</source>
@@ -734,10 +737,6 @@
         <translation>Replacement Officers Register</translation>
     </message>
     <message>
-        <source>Papar yang telah tamat</source>
-        <translation>Show ended</translation>
-    </message>
-    <message>
         <source>Premis</source>
         <translation>Premises</translation>
     </message>
@@ -772,14 +771,6 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>Tamatkan...</source>
-        <translation>End...</translation>
-    </message>
-    <message>
-        <source>Tamatkan pegawai gantian %1</source>
-        <translation>End replacement officer %1</translation>
     </message>
 </context>
 <context>
@@ -1239,10 +1230,6 @@
         <translation>PSH Register</translation>
     </message>
     <message>
-        <source>Papar yang telah tamat</source>
-        <translation>Show ended</translation>
-    </message>
-    <message>
         <source>Premis</source>
         <translation>Premises</translation>
     </message>
@@ -1291,16 +1278,8 @@
         <translation>Extend...</translation>
     </message>
     <message>
-        <source>Tamatkan...</source>
-        <translation>End...</translation>
-    </message>
-    <message>
         <source>Lantikan kontrak tiba...</source>
         <translation>Contract arrived...</translation>
-    </message>
-    <message>
-        <source>Tamatkan PSH %1</source>
-        <translation>End PSH %1</translation>
     </message>
 </context>
 <context>
