@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from desktop.rules.catalogue import rule
 from desktop.rules.duty_allowance import DUTY_KINDS, duty_allowance
 from desktop.rules.enums import Qualification
+from desktop.rules.gantian import filled_rows
 from desktop.rules.rates import check_day, table_in_force
 from desktop.rules.violations import Refused, invalid
 
@@ -44,6 +45,12 @@ TRIP_ON_ABSENT_DAY = rule(
     "Tandakan hari itu hadir dahulu jika ketidakhadiran itu salah.",
     "PSH {name} is recorded absent on {day_en}: a day of official duty is worked. Mark the day "
     "present first if the absence is wrong.")
+TRIP_OVERLAPS = rule(
+    "TRIP_OVERLAPS", "5A(j)",
+    "PSH {name} sudah mempunyai tuntutan tugas rasmi {other_ms} ({purpose}) pada hari yang "
+    "sama: satu perjalanan dituntut sekali sahaja.",
+    "PSH {name} already has an official-duty claim on {other_en} ({purpose}) over the same "
+    "days: a trip is claimed once.")
 TRIP_HOURS_OVER_NIGHTS = rule(
     "TRIP_HOURS_OVER_NIGHTS", "5A(j)",
     "{hours} jam di luar pejabat tidak muat dalam {nights} malam (paling banyak {most} jam): "
@@ -134,6 +141,16 @@ def check_trip(minutes_away: int, km: Decimal, nights: int, lodging: str | None,
 def _hours_text(minutes: int) -> str:
     hours = (Decimal(minutes) / 60).quantize(CENT, ROUND_HALF_UP)
     return f"{hours.normalize():f}"
+
+
+def table_problems(day: date) -> list:
+    """Why no trip starting on ``day`` can be computed yet (the Lampiran A table is empty or
+    not in force), or [] when its table has rows."""
+    try:
+        filled_rows("lampiran_a", check_day(day, "day"))
+    except Refused as refused:
+        return list(refused.violations)
+    return []
 
 
 def trip_allowance(qualification: Qualification | str, day: date, minutes_away: int,
