@@ -63,7 +63,7 @@ def office_holiday_names(session: Session, first: date, last: date) -> dict[date
     """Office holiday -> its name, from ``first`` to ``last`` inclusive."""
     q = select(OfficeHoliday.day, OfficeHoliday.name).where(
         OfficeHoliday.day >= first, OfficeHoliday.day <= last)
-    return dict(session.execute(q).tuples())
+    return {day: name for day, name in session.execute(q)}
 
 
 def add_office_holiday(ctx: Ctx, day, name: str) -> int:
