@@ -185,7 +185,9 @@ def _clean(session: Session, form: DutyTripForm) -> _Trip:
     nights = _number(c, "nights", "Bilangan malam", "Number of nights", form.nights, 0,
                      Decimal(MAX_NIGHTS), required=False)
     nights = None if nights is None else int(nights)
+    said = len(c.problems)
     lodging = _lodging(c, form.lodging)
+    lodging_ok = len(c.problems) == said
     p = None
     if pid is not None:
         p = session.get(PshAppointment, pid)
@@ -216,7 +218,8 @@ def _clean(session: Session, form: DutyTripForm) -> _Trip:
                     break
     figures = minutes is not None and km is not None and nights is not None
     if figures:
-        c.problems.extend(check_trip(minutes, km, nights, lodging if nights else None))
+        c.problems.extend(v for v in check_trip(minutes, km, nights, lodging if nights else None)
+                          if lodging_ok or v.field != "lodging")
     allowance = None
     if figures and not c.problems and p is not None:
         try:
