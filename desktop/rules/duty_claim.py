@@ -10,7 +10,7 @@ wage qualification on the trip's first day:
   jam" (more than 8 and less than 24 hours);
 - (iv) Elaun Makan: for a trip of 24 hours or more, one day per whole 24 hours away, and one
   more when the hours left over exceed 8 (the same threshold as (iii)). The circular does not
-  say how a part day of a long trip counts; this is the app's reading (docs/ARCHITECTURE.md).
+  say how a part day of a long trip counts: this is the app's reading of it.
 
 Each line is rounded to the sen (half up) and the trip's amount is their sum.
 """

@@ -306,6 +306,9 @@ def list_trips(session: Session, psh_id: int | None = None, year: int | None = N
     """Trips (of a PSH, a year or a month by their first day), in date order."""
     q = _listing()
     if psh_id is not None:
+        c = Checks()
+        psh_id = typed_id(c, "psh_id", "PSH", "PSH", psh_id)
+        c.raise_if_any()
         q = q.where(DutyTrip.psh_id == psh_id)
     period = _period(year, month)
     if period is not None:

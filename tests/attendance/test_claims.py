@@ -136,7 +136,11 @@ def test_remove_and_the_closed_month(db, may, lampiran_a, request):
     perform(db, C.add_trip, form(may.aminah, day=date(2026, 4, 15)))  # April is open
 
 
-def test_listing_needs_a_year_for_a_month(db, may):
+def test_listing_needs_a_year_for_a_month_and_a_psh_by_its_id(db, may):
     with pytest.raises(Refused) as info:
         read(db, C.list_trips, month=5)
     assert F.codes(info.value) == {"REQUIRED"}
+    with pytest.raises(Refused) as info:
+        read(db, C.list_trips, psh_id="Aminah")
+    assert F.codes(info.value) == {"NOT_A_NUMBER"}
+    assert read(db, C.list_trips, psh_id=str(may.aminah)) == []
