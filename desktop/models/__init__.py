@@ -7,6 +7,7 @@ from desktop.models.acting import (
     FillingStatus,
     GantianAppointment,
 )
+from desktop.models.attendance import Absence, DutyTrip, OfficeHoliday
 from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
@@ -27,4 +28,5 @@ __all__ = [
     "ActingAssignment", "ActingEndKind", "ActingInterruption", "FillingStatus",
     "GantianAppointment",
     "AllocationCommitment", "AllocationEntry", "PshAppointment", "PshExtension",
+    "Absence", "DutyTrip", "OfficeHoliday",
 ]
