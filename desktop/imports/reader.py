@@ -55,14 +55,20 @@ class _TooManyRows(Exception):
     pass
 
 
-def read_registers(path, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS,
-                   max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> ParsedRegisters:
+def read_registers(path, *, max_bytes: int | None = None, max_rows: int | None = None,
+                   max_unpacked_bytes: int | None = None) -> ParsedRegisters:
     """Read the workbook at ``path`` (laid out as :mod:`desktop.imports.template` writes it).
+
+    The limits default to :data:`MAX_BYTES` (20 MB), :data:`MAX_ROWS` (100,000 rows in all
+    sheets) and :data:`MAX_UNPACKED_BYTES`, looked up at each call.
 
     Raises :class:`~desktop.services.register_import.ImportRefused` (a ``Refused``) naming the
     file when it cannot be read at all; problems of single sheets, rows and cells come back in
     the result's ``problems`` (``import_registers`` and ``preview`` report them with the rest).
     """
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    max_rows = MAX_ROWS if max_rows is None else max_rows
+    max_unpacked_bytes = MAX_UNPACKED_BYTES if max_unpacked_bytes is None else max_unpacked_bytes
     path = Path(path)
     name = path.name
     if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False, or defusedxml missing
