@@ -89,14 +89,25 @@ def read_registers(path, *, max_bytes: int | None = None, max_rows: int | None =
                       f"Fail {name} melebihi had {max_rows:,} baris; bahagikan kepada beberapa "
                       "fail.", f"The file {name} exceeds the limit of {max_rows:,} rows; split "
                       "it into several files.") from None
-    except DefusedXmlException:
-        raise refusal("IMPORT_UNSAFE_XML",
-                      f"Fail {name} mengandungi XML yang tidak selamat (entiti atau rujukan "
-                      "luar) dan tidak dibaca.", f"The file {name} holds unsafe XML (entities "
-                      "or external references) and was not read.") from None
-    except (InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError,
-            ParseError, ValueError, TypeError, IndexError, AttributeError, OSError, EOFError):
+    except (DefusedXmlException, InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile,
+            KeyError, ParseError, ValueError, TypeError, IndexError, AttributeError, OSError,
+            EOFError) as exc:
+        if _unsafe(exc):
+            raise refusal("IMPORT_UNSAFE_XML",
+                          f"Fail {name} mengandungi XML yang tidak selamat (entiti atau rujukan "
+                          "luar) dan tidak dibaca.", f"The file {name} holds unsafe XML "
+                          "(entities or external references) and was not read.") from None
         raise _damaged(name) from None
+
+
+def _unsafe(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused the XML (openpyxl wraps its error in a ValueError)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _damaged(name: str):
