@@ -360,6 +360,9 @@ class _Importer:
         self.letters = data.letters
         self.counts = {name: 0 for name in ImportSummary.__dataclass_fields__}
         self.refused: dict[str, set[str]] = {sheet: set() for sheet in SHEETS}
+        # sheets with a row whose key cell (code, MyKad, reference) could not be read: a
+        # reference not found there may be that row, so it is not reported
+        self.blind: set[str] = set()
         self.post_ids: dict[str, int] = {}
         self._premises_ids: dict[str, int] = {}
         self._grade_ids: dict[str, int] = {}
@@ -394,6 +397,12 @@ class _Importer:
                 continue  # the reader (or a lookup) already said what is wrong there
             self.problem(row, fld, v.code, v.message_ms, v.message_en, v.paragraph)
 
+    def key(self, row, fld: str, key: str) -> str:
+        """The row's key as compared; notes a sheet whose key cell could not be read."""
+        if fld in row.bad:
+            self.blind.add(row.SHEET)
+        return key
+
     def duplicate(self, row, fld: str, seen: dict[str, int], key: str, shown: str) -> bool:
         """True (and a problem) when ``key`` was already on an earlier row of this sheet."""
         if not key:
@@ -421,7 +430,7 @@ class _Importer:
             cache[key] = found
             return found
         bad.add(fld)  # the service's own "required" would repeat this
-        if key not in self.refused[sheet]:  # a refused row of that sheet was reported there
+        if key not in self.refused[sheet] and sheet not in self.blind:  # reported there
             self.problem(row, fld, "NOT_FOUND",
                          f"{what_ms} {shown} tiada dalam helaian {sheet} mahupun dalam daftar.",
                          f"{what_en} {shown} is neither in sheet {sheet} nor in the registers.")
@@ -451,7 +460,7 @@ class _Importer:
     def premises(self, rows) -> None:
         seen: dict[str, int] = {}
         for r in rows:
-            key = _key(r.code)
+            key = self.key(r, "code", _key(r.code))
             if self.duplicate(r, "code", seen, key, key):
                 continue
             form = PremisesForm(r.code, r.name, _premises_kind(r.kind), _state_code(r.state),
@@ -467,7 +476,7 @@ class _Importer:
         seen: dict[str, int] = {}
         for r in rows:
             bad = set(r.bad)
-            key = _key(r.code)
+            key = self.key(r, "code", _key(r.code))
             if self.duplicate(r, "code", seen, key, key):
                 continue
             gid = self.attempt(r, bad, add_grade, GradeForm(r.code, r.title))
@@ -505,7 +514,7 @@ class _Importer:
         seen: dict[str, int] = {}
         for r in rows:
             bad = set(r.bad)
-            key = compact_mykad(r.mykad)
+            key = self.key(r, "mykad", compact_mykad(r.mykad))
             if self.duplicate(r, "mykad", seen, key, str(r.mykad).strip()):
                 continue
             grade_id = self.grade_id(r, bad, r.grade)
@@ -522,7 +531,7 @@ class _Importer:
         seen: dict[str, int] = {}
         for r in rows:
             bad = set(r.bad)
-            ref = _key(r.ref)
+            ref = self.key(r, "ref", _key(r.ref))
             if self.duplicate(r, "ref", seen, ref, str(r.ref).strip()):
                 continue
             premises_id = self.premises_id(r, bad, r.premises)
@@ -560,7 +569,7 @@ class _Importer:
             post_id = self.post_ids.get(ref)
             if post_id is None and ref and "post_ref" not in bad:
                 bad.add("post_ref")
-                if ref not in self.refused[SHEET_POSTS]:
+                if ref not in self.refused[SHEET_POSTS] and SHEET_POSTS not in self.blind:
                     shown = str(r.post_ref).strip()
                     self.problem(r, "post_ref", "NOT_FOUND",
                                  f"Rujukan jawatan {shown} tiada dalam helaian {SHEET_POSTS}.",
