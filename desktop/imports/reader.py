@@ -308,8 +308,8 @@ class _SheetReader:
 
     def read_row(self, number: int, cells, columns: dict[int, Column]):
         raw = {column: cells[i] for i, column in columns.items() if i < len(cells)}
-        if all(_blank(cell.value) for cell in raw.values()):
-            return None
+        if all(_blank(cell.value) for column, cell in raw.items() if column.field != NUMBER):
+            return None  # blank, or only numbered ahead in Bil.
         mark = next((cell.value for column, cell in raw.items() if column.field == NUMBER), None)
         if isinstance(mark, str) and _fold(mark).startswith(EXAMPLE_MARK.casefold()):
             return None
@@ -405,6 +405,9 @@ def _date(value) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, (time, timedelta)):
+        raise _BadCell("IMPORT_NOT_A_DATE", "Sel mengandungi masa, bukan tarikh.",
+                       "The cell holds a time, not a date.")
     if isinstance(value, str):
         if not value.strip():
             return None

@@ -149,6 +149,28 @@ def test_register_sheets_with_only_headers_and_blank_rows_are_empty(tmp_path):
     assert only_code(refused(save(wb, tmp_path))) == "IMPORT_EMPTY"
 
 
+def test_rows_numbered_ahead_but_not_filled_are_skipped(tmp_path):
+    wb, rows = good_workbook(tmp_path)
+    for n in range(3, 50):
+        wb["Premis"].append([n])
+    parsed = read_registers(save(wb, tmp_path))
+    assert parsed.problems == () and [p.row for p in parsed.premises] == rows["Premis"]
+
+
+def test_a_time_is_not_a_date(tmp_path):
+    from datetime import datetime as dt
+    from datetime import time as tm
+
+    wb, rows = good_workbook(tmp_path)
+    s1, s2 = rows["Pegawai"][:2]
+    wb["Pegawai"][f"F{s1}"] = tm(8, 30)
+    wb["Pegawai"][f"F{s2}"] = dt(2016, 7, 1, 8, 30)
+    parsed = read_registers(save(wb, tmp_path))
+    assert [(p.cell, p.code) for p in parsed.problems] == [
+        (f"F{s1}", "IMPORT_NOT_A_DATE"), (f"F{s2}", "IMPORT_NOT_A_DATE")]
+    assert parsed.problems[0].message_ms == "Sel mengandungi masa, bukan tarikh."
+
+
 def test_missing_sheets_are_listed(tmp_path):
     wb, _rows = good_workbook(tmp_path)
     del wb["Kekosongan"]
