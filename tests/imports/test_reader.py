@@ -1,5 +1,7 @@
 """Reading a workbook: files refused whole (naming the file), safety limits, cells typed."""
 
+import shutil
+import subprocess
 import time
 import zipfile
 from datetime import date
@@ -338,3 +340,17 @@ def test_error_values_and_booleans_in_cells(tmp_path):
     parsed = read_registers(save(wb, tmp_path))
     assert [(x.cell, x.code) for x in parsed.problems] == [
         (f"F{p}", "IMPORT_WRONG_TYPE"), (f"G{p}", "IMPORT_CELL_ERROR")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_file_saved_by_libreoffice_reads_the_same(tmp_path):
+    source = good_file(tmp_path)
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out),
+                    str(source)], check=True, capture_output=True, timeout=180)
+    ours, theirs = read_registers(source), read_registers(out / source.name)
+    assert theirs.problems == ()
+    for sheet in ("premises", "grades", "staff", "posts", "vacancies"):
+        assert getattr(theirs, sheet) == getattr(ours, sheet)
