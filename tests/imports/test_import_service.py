@@ -336,3 +336,21 @@ def test_unused_mykads_of_the_fixture_are_valid():
 
     for number in (SITI, NURUL, AMIR):
         assert parse_mykad(number).born_in_malaysia
+
+
+def test_a_clash_with_another_user_saves_nothing(db, tmp_path, counts, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from desktop.services import register_import
+
+    def clash(ctx, form):
+        raise IntegrityError("INSERT INTO premises", {}, Exception("unique"))
+
+    monkeypatch.setattr(register_import, "add_premises", clash)
+    before = counts()
+    with pytest.raises(ImportRefused) as info:
+        do_import(db, good_file(tmp_path))
+    assert counts() == before
+    assert [p.code for p in info.value.problems] == ["CONFLICT"]
+    assert info.value.message() == ("Daftar baru sahaja dikemas kini oleh pengguna lain; cuba "
+                                    "import semula.")
