@@ -51,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--seed", default=1, type=int)
 
     sub.add_parser("check", help="semak integriti, versi skema dan log audit")
+
+    i = sub.add_parser("import-register", help="import daftar sedia ada daripada fail Excel "
+                       "(semua atau tiada)")
+    i.add_argument("file", metavar="F.xlsx", help="buku kerja yang diisi mengikut templat")
+    i.add_argument("--dry-run", action="store_true",
+                   help="semak sahaja; tiada apa-apa disimpan walaupun fail sah")
+
+    t = sub.add_parser("import-template", help="tulis templat Excel untuk import daftar")
+    t.add_argument("--out", required=True, metavar="F.xlsx", help="fail templat yang ditulis")
     return p
 
 
@@ -117,4 +126,63 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(summary.describe(lang_of(args)))
+    return OK
+
+
+@command("import-register")
+def cmd_import_register(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.imports.reader import read_registers
+    from desktop.services.database import open_database
+    from desktop.services.register_import import import_registers, preview
+    from desktop.services.unit import perform, read
+
+    lang = lang_of(args)
+    en = lang == "en"
+    name = Path(args.file).name
+    parsed = read_registers(args.file)
+    db = open_database(db_url(args))
+    try:
+        if args.dry_run:
+            result = read(db, preview, parsed)
+            summary, problems = result.summary, result.problems
+        else:
+            try:
+                summary, problems = perform(db, import_registers, parsed).result, ()
+            except Refused as exc:
+                summary, problems = None, getattr(exc, "problems", None)
+                if problems is None:
+                    raise
+    finally:
+        db.dispose()
+    if problems:
+        print(f"{name} was not imported; nothing was saved. {len(problems)} problem(s):" if en
+              else f"{name} tidak diimport; tiada apa-apa disimpan. {len(problems)} masalah:",
+              file=sys.stderr)
+        for problem in problems:
+            print(problem.message(lang), file=sys.stderr)
+        return REFUSED
+    if args.dry_run:
+        print(f"Check passed (--dry-run, nothing saved): {name} would import "
+              f"{summary.describe('en')}" if en else
+              f"Semakan lulus (--dry-run, tiada apa-apa disimpan): {name} akan mengimport "
+              f"{summary.describe('ms')}")
+    else:
+        print(f"Imported from {name}: {summary.describe('en')}" if en else
+              f"Diimport daripada {name}: {summary.describe('ms')}")
+    return OK
+
+
+@command("import-template")
+def cmd_import_template(args: argparse.Namespace) -> int:
+    from desktop.imports.template import write_template
+
+    try:
+        path = write_template(args.out)
+    except OSError as exc:
+        raise Failure(f"Templat tidak dapat ditulis ke {args.out}: {exc.strerror or exc}",
+                      f"The template could not be written to {args.out}: "
+                      f"{exc.strerror or exc}") from exc
+    print(f"Template written: {path}" if lang_of(args) == "en" else f"Templat ditulis: {path}")
     return OK
