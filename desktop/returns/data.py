@@ -319,6 +319,12 @@ class ClaimLine(_Checked):
     WHAT = "Tuntutan"
 
 
+TOTAL_KEYS = ("total_psh_gross", "total_psh_net", "total_kwsp_employee", "total_kwsp_employer",
+              "total_perkeso_employee", "total_perkeso_employer", "total_sip_employee",
+              "total_sip_employer", "total_employer_contributions", "total_acting_allowance",
+              "total_gantian_honorarium", "total_claims", "total_cost")
+
+
 def _sum(values) -> Decimal:
     return sum(values, ZERO)
 
@@ -382,23 +388,15 @@ class ReturnData:
                 + self.gantian_honorarium + self.claims_amount)
 
     def totals(self) -> dict[str, Decimal]:
-        """Every total the ``_meta`` sheet records, by its key."""
+        """Every total the ``_meta`` sheet records, by its key (:data:`TOTAL_KEYS`)."""
         p = self.psh
-        return {
-            "total_psh_gross": self.psh_gross,
-            "total_psh_net": self.psh_net,
-            "total_kwsp_employee": _sum(x.kwsp_employee for x in p),
-            "total_kwsp_employer": _sum(x.kwsp_employer for x in p),
-            "total_perkeso_employee": _sum(x.perkeso_employee for x in p),
-            "total_perkeso_employer": _sum(x.perkeso_employer for x in p),
-            "total_sip_employee": _sum(x.sip_employee for x in p),
-            "total_sip_employer": _sum(x.sip_employer for x in p),
-            "total_employer_contributions": self.employer_contributions,
-            "total_acting_allowance": self.acting_allowance,
-            "total_gantian_honorarium": self.gantian_honorarium,
-            "total_claims": self.claims_amount,
-            "total_cost": self.total_cost,
-        }
+        return dict(zip(TOTAL_KEYS, (
+            self.psh_gross, self.psh_net,
+            _sum(x.kwsp_employee for x in p), _sum(x.kwsp_employer for x in p),
+            _sum(x.perkeso_employee for x in p), _sum(x.perkeso_employer for x in p),
+            _sum(x.sip_employee for x in p), _sum(x.sip_employer for x in p),
+            self.employer_contributions, self.acting_allowance, self.gantian_honorarium,
+            self.claims_amount, self.total_cost), strict=True))
 
     def vacancies_by_kind(self) -> dict[str, int]:
         """Open vacancies counted by kind label (``Hakiki``, ``Operasi``)."""

@@ -491,8 +491,10 @@ def _summary(data: ReturnData) -> _Summary:
     return _Summary(rows, (first, last), (k_first, k_last))
 
 
-def _bar(title: str, y_title: str, ws, cols: tuple[int, int], rows: tuple[int, int],
-         anchor: str) -> None:
+def add_bar(ws, title: str, y_title: str, cols: tuple[int, int], rows: tuple[int, int],
+            anchor: str, cat_col: int = 1) -> None:
+    """A column chart of columns ``cols`` (first row: the series' names) over ``rows``,
+    categories from ``cat_col``."""
     chart = BarChart()
     chart.type = "col"
     chart.title = title
@@ -500,7 +502,7 @@ def _bar(title: str, y_title: str, ws, cols: tuple[int, int], rows: tuple[int, i
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes otherwise
     chart.add_data(Reference(ws, min_col=cols[0], max_col=cols[1], min_row=rows[0],
                              max_row=rows[1]), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=rows[0] + 1, max_row=rows[1]))
+    chart.set_categories(Reference(ws, min_col=cat_col, min_row=rows[0] + 1, max_row=rows[1]))
     if cols[0] == cols[1]:
         chart.legend = None
     chart.width, chart.height = 17, 7.5
@@ -511,9 +513,9 @@ def write_summary(book: BookWriter, data: ReturnData, summary: _Summary) -> None
     ws = book.sheet(RINGKASAN, (42, 26, 16, 18), landscape=True)
     tokens = [book.row(ws, values, kinds, style) for values, kinds, style in summary.rows]
     book.checksum_sheet(RINGKASAN, tokens)
-    _bar("Kos bulan ini mengikut kaedah pengisian", "RM", ws, (2, 2), summary.cost_rows, "F2")
-    _bar("PSH dan kekosongan mengikut jenis premis", "Bilangan", ws, (2, 4), summary.kind_rows,
-         "F18")
+    add_bar(ws, "Kos bulan ini mengikut kaedah pengisian", "RM", (2, 2), summary.cost_rows, "F2")
+    add_bar(ws, "PSH dan kekosongan mengikut jenis premis", "Bilangan", (2, 4),
+            summary.kind_rows, "F18")
 
 
 # ---------------------------------------------------------------------------------------------
