@@ -20,7 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from desktop import __version__
-from desktop.returns.data import VACANCY_KIND_LABELS, ZERO, Cancelled, ReturnData
+from desktop.returns.data import VACANCY_KIND_LABELS, ZERO, Cancelled, ReturnData, label
 from desktop.returns.readback import inspect
 from desktop.returns.workbook import (
     CHECKSUM_METHOD,
@@ -261,7 +261,7 @@ def _write(out: Path, month: str, files: list[tuple[Path, ReturnData]], shas: di
                  ("app_version", __version__), ("states", ",".join(s.state for s in states)),
                  ("total_cost", str(sum((s.total_cost for s in states), ZERO))),
                  ("total_psh", str(sum(s.psh for s in states)))]
-        pairs += [(f"source_{s.state}", f"{s.file} | versi {s.version} | {shas[p]}")
+        pairs += [(f"source_{s.state}", label(f"{s.file} | versi {s.version} | {shas[p]}"))
                   for s, (p, _d) in zip(states, files, strict=True)]
         pairs.append(("checksum_method", CHECKSUM_METHOD))
         book.meta_sheet(pairs)

@@ -186,6 +186,8 @@ class ReturnMeta:
                                          "must be a local date and time (no time zone)"))
         if problems:
             raise Refused(problems)
+        for name in ("office_code", "office_name", "app_version"):
+            object.__setattr__(self, name, label(getattr(self, name)))
         # the file keeps whole seconds; keep the same here so that a read-back compares equal
         object.__setattr__(self, "generated_at", self.generated_at.replace(microsecond=0))
 
