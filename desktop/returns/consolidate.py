@@ -237,7 +237,8 @@ def _write(out: Path, month: str, files: list[tuple[Path, ReturnData]], shas: di
     book = BookWriter(rows + meta_rows, scaled, cancel, "JPNIN: Penyata Kebangsaan",
                       f"Penyata {month_ms}")
     try:
-        ws = book.sheet(SUMMARY_SHEET, [c.width for c in SUMMARY_COLUMNS], freeze="C2")
+        ws = book.sheet(SUMMARY_SHEET, [c.width for c in SUMMARY_COLUMNS], len(states) + 2,
+                        freeze="C2")
         get = attrgetter(*(c.attr for c in SUMMARY_COLUMNS[1:]))
         tokens = book.table(ws, SUMMARY_COLUMNS,
                             ((i, *get(s)) for i, s in enumerate(states, 1)), len(states))
@@ -253,7 +254,7 @@ def _write(out: Path, month: str, files: list[tuple[Path, ReturnData]], shas: di
         for sheet in LINE_SHEETS:
             columns = (sheet.columns[0], _STATE, *sheet.columns[1:])
             count = sum(len(getattr(d, sheet.attr)) for _p, d in files)
-            ws = book.sheet(sheet.title, [c.width for c in columns], freeze="D2")
+            ws = book.sheet(sheet.title, [c.width for c in columns], count + 2, freeze="D2")
             tokens = book.table(ws, columns, _national_lines(sheet, files), count)
             book.checksum_sheet(sheet.title, tokens)
         pairs = [("schema", NATIONAL_SCHEMA), ("month", month),

@@ -285,10 +285,16 @@ class BookWriter:
             "title": style(font=Font(bold=True, size=13)),
         }
 
-    def sheet(self, title: str, widths: Sequence[float], freeze: str | None = None,
+    def sheet(self, title: str, widths: Sequence[float], rows: int, freeze: str | None = None,
               landscape: bool = True):
-        """A new sheet with everything that write-only mode needs before the first row."""
+        """A new sheet with everything that write-only mode needs before the first row.
+
+        ``rows`` and the number of ``widths`` are the sheet's size, written as its
+        ``<dimension>``: write-only mode writes none, and a reader that finds none (openpyxl's
+        read-only mode among them) parses the whole sheet once more to learn its size."""
         ws = self.wb.create_sheet(title)
+        size = f"A1:{get_column_letter(len(widths))}{max(rows, 1)}"
+        ws.calculate_dimension = lambda: size  # what openpyxl's writer asks for the dimension
         if self._styles is None:
             self._styles = self._make_styles(ws)
         self._take_prepared_rows(ws)
@@ -416,7 +422,7 @@ class BookWriter:
 
     def meta_sheet(self, pairs: Sequence[tuple[str, str]]) -> None:
         """The hidden, protected key/value sheet; its last row is the sha256."""
-        ws = self.sheet(META, (28, 70), landscape=False)
+        ws = self.sheet(META, (28, 70), len(pairs) + 1, landscape=False)
         ws.sheet_state = "hidden"
         # no password: the checksum, not a password anyone can read here, detects edits
         ws.protection.sheet = True
@@ -540,7 +546,7 @@ def add_bar(ws, title: str, y_title: str, cols: tuple[int, int], rows: tuple[int
 
 
 def write_summary(book: BookWriter, data: ReturnData, summary: _Summary) -> None:
-    ws = book.sheet(RINGKASAN, (42, 26, 16, 18), landscape=True)
+    ws = book.sheet(RINGKASAN, (42, 26, 16, 18), len(summary.rows), landscape=True)
     tokens = [book.row(ws, values, kinds, style) for values, kinds, style in summary.rows]
     book.checksum_sheet(RINGKASAN, tokens)
     add_bar(ws, "Kos bulan ini mengikut kaedah pengisian", "RM", (2, 2), summary.cost_rows, "F2")
@@ -592,7 +598,8 @@ def write_return(data: ReturnData, path: str | os.PathLike, progress: Progress |
         write_summary(book, data, summary)
         for sheet in LINE_SHEETS:
             lines_of = getattr(data, sheet.attr)
-            ws = book.sheet(sheet.title, [c.width for c in sheet.columns], freeze="C2")
+            ws = book.sheet(sheet.title, [c.width for c in sheet.columns], len(lines_of) + 2,
+                            freeze="C2")
             tokens = book.table(ws, sheet.columns, line_values(sheet, lines_of), len(lines_of))
             book.checksum_sheet(sheet.title, tokens)
         book.meta_sheet(pairs)
