@@ -60,7 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("import-template", help="tulis templat Excel untuk import daftar")
     t.add_argument("--out", required=True, metavar="F.xlsx", help="fail templat yang ditulis")
+
+    cm = sub.add_parser("close-month", help="kira dan kunci bulan (ditolak jika ada masalah)")
+    cm.add_argument("month", metavar="YYYY-MM", type=_year_month)
+
+    er = sub.add_parser("export-return", help="tulis penyata bulanan Excel bulan yang ditutup")
+    er.add_argument("month", metavar="YYYY-MM", type=_year_month)
+    er.add_argument("--out", required=True, metavar="F.xlsx")
     return p
+
+
+def _year_month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(x) for x in text.split("-"))
+        if not 1 <= month <= 12 or not 2000 <= year <= 2200:
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bulan mesti YYYY-MM, bukan '{text}'") from None
+    return year, month
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -185,4 +202,45 @@ def cmd_import_template(args: argparse.Namespace) -> int:
                       f"The template could not be written to {args.out}: "
                       f"{exc.strerror or exc}") from exc
     print(f"Template written: {path}" if lang_of(args) == "en" else f"Templat ditulis: {path}")
+    return OK
+
+
+@command("close-month")
+def cmd_close_month(args: argparse.Namespace) -> int:
+    from desktop.services.database import open_database
+    from desktop.services.month import close_month
+    from desktop.services.unit import perform
+
+    year, month = args.month
+    db = open_database(db_url(args))
+    try:
+        row = perform(db, close_month, year, month).result
+    finally:
+        db.dispose()
+    if lang_of(args) == "en":
+        print(f"{year}-{month:02d} closed (version {row.version}).")
+    else:
+        print(f"Bulan {year}-{month:02d} telah ditutup (versi {row.version}).")
+    return OK
+
+
+@command("export-return")
+def cmd_export_return(args: argparse.Namespace) -> int:
+    from desktop.returns import write_return
+    from desktop.services.database import open_database
+    from desktop.services.month import return_data
+    from desktop.services.unit import read
+
+    year, month = args.month
+    db = open_database(db_url(args))
+    try:
+        data = read(db, return_data, year, month)
+    finally:
+        db.dispose()
+    path = write_return(data, args.out)
+    counts = f"{len(data.psh)} PSH, {len(data.acting)}, {len(data.gantian)}, {len(data.vacancies)}"
+    if lang_of(args) == "en":
+        print(f"Return {year}-{month:02d} version {data.meta.version} written: {path} ({counts})")
+    else:
+        print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} ({counts})")
     return OK

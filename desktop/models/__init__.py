@@ -11,6 +11,7 @@ from desktop.models.attendance import Absence, DutyTrip, OfficeHoliday
 from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
+from desktop.models.month import MonthClose, MonthStatus
 from desktop.models.post_history import PostIncumbency
 from desktop.models.psh import (
     AllocationCommitment,
@@ -22,6 +23,7 @@ from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises,
 from desktop.models.vacancies import Candidate, RecruitmentExercise, Vacancy, VacancyStep
 
 __all__ = [
+    "MonthClose", "MonthStatus",
     "AuditRecord", "Base", "Database", "EnumText", "Grade", "GradeSalary", "Money", "Office",
     "Post", "PostIncumbency", "Premises", "Staff", "default_url", "demo_url", "make_engine",
     "Candidate", "RecruitmentExercise", "Vacancy", "VacancyStep",

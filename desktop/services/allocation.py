@@ -364,7 +364,21 @@ def record_spending(ctx: Ctx, psh_id: int, year, amount) -> None:
     ctx.audit("belanja", COMMITMENT, x.id, before, _commitment_snapshot(x))
 
 
+def reverse_spending(ctx: Ctx, psh_id: int, year: int, amount: Decimal) -> None:
+    """A reopened month gives back what its close had spent, so closing it again does not
+    count it twice."""
+    lock_allocation(ctx.session)
+    x = _active_of(ctx.session, psh_id).get(year)
+    if x is None:
+        return  # nothing was spent from a commitment that is gone
+    before = _commitment_snapshot(x)
+    x.spent = max(x.spent - amount, Decimal("0.00"))
+    ctx.session.flush()
+    ctx.audit("batal_belanja", COMMITMENT, x.id, before, _commitment_snapshot(x))
+
+
 __all__ = [
+    "reverse_spending",
     "AllocationBalance", "AllocationEntryRow", "CommitmentRow", "YearPlan",
     "add_allocation_entry", "balance", "birth_date_of", "commit_psh", "list_commitments",
     "lock_allocation",

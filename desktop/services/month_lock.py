@@ -1,26 +1,27 @@
 """Whether a month is closed, the one question every change to a month's data asks first.
 
 Attendance, office holidays and duty claims of a closed month never change: the month close
-(issue 6, item 3) stores a snapshot and locks the month, and reopening it needs an approving
-officer. Until that service exists no month is closed; it will answer here, so that the
-services already calling this module need no change. Callers use the module attribute
-(``month_lock.is_month_locked``) so that tests can stand in for the month close.
+(``services.month``) stores a snapshot and locks the month; reopening it needs an approving
+officer and a reason. Callers use the module attribute (``month_lock.is_month_locked``).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import MonthClose, MonthStatus
 from desktop.rules.attendance import MONTH_LOCKED, month_values
 from desktop.rules.violations import RuleViolation
 
 
 def is_month_locked(session: Session, year: int, month: int) -> bool:
-    """True once the month is closed (and not reopened). No month can be closed yet: the
-    month-close service will provide the answer from its table."""
-    return False
+    """True once the month is closed (and not reopened since)."""
+    q = (select(MonthClose.id).where(MonthClose.year == year, MonthClose.month == month,
+                                     MonthClose.status == MonthStatus.CLOSED).limit(1))
+    return session.execute(q).first() is not None
 
 
 def locked_violation(session: Session, day: date, field: str | None = None

@@ -1,0 +1,3 @@
+from tests.dbfixtures import database_fixture
+
+db = database_fixture()
