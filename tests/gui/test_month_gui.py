@@ -1,0 +1,75 @@
+"""Attendance grid, month close and the return export through the window."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.returns.readback import verify_return
+from desktop.services.attendance import absences_of
+from tests.psh import factories as F
+
+
+@pytest.fixture
+def month_win(qtbot, db):
+    """A PSH from 2 March to 29 May 2026 at a Selangor Tabika; the window on April 2026."""
+    from desktop.app import create_window
+
+    office = F.make_office(db)
+    vid = F.hakiki_vacancy(db, office.tabika, office.s17)
+    pid = F.appoint(db, F.psh_form(vid, F.candidate(db, vid)))
+    w = create_window(db)
+    qtbot.addWidget(w)
+    w.show()
+    return w, pid
+
+
+def test_attendance_grid_shades_rest_days_and_saves_absences(month_win, qtbot):
+    win, pid = month_win
+    page = win.open_page("attendance")
+    page.picker.set_value(2026, 4)
+    model = page.model
+    assert model.rowCount() == 1 and model.columnCount() == 30
+    saturday, tuesday = 3, 13  # 4 April 2026 is a Saturday, 14 April a Tuesday (0-based)
+    assert not model.toggle(0, saturday)  # shaded: cannot be clicked
+    assert model.data(model.index(0, saturday), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.toggle(0, tuesday)
+    assert model.data(model.index(0, tuesday)) == "T"
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.ops.query(absences_of, pid, 2026, 4) == (date(2026, 4, 14),)
+    assert model.pending == {}
+
+
+def test_close_the_month_then_export_in_the_background(month_win, qtbot, tmp_path):
+    win, _ = month_win
+    page = win.open_page("month")
+    page.picker.set_value(2026, 4)
+    assert page.problems.item(0).text() == "Tiada masalah."
+    assert page.lines.rowCount() == 1 and not page.export_button.isEnabled()
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert page.export_button.isEnabled() and "versi 1" in page.summary.text()
+    grid = win.open_page("attendance")
+    grid.picker.set_value(2026, 4)
+    assert not grid.save_button.isEnabled()  # a closed month's attendance is locked
+    out = tmp_path / "penyata-2026-04.xlsx"
+    task = page.export_selected(str(out))
+    with qtbot.waitSignal(task.finished, timeout=30000):
+        pass
+    assert verify_return(out).ok
+    page.reopen_selected("Pembetulan kehadiran")
+    assert page.close_button.isEnabled() and not page.export_button.isEnabled()
+
+
+def test_a_cancelled_export_leaves_no_file(month_win, qtbot, tmp_path):
+    win, _ = month_win
+    page = win.open_page("month")
+    page.picker.set_value(2026, 4)
+    page.close_selected()
+    out = tmp_path / "batal.xlsx"
+    task = page.export_selected(str(out))
+    task.cancel()
+    with qtbot.waitSignal(task.failed, timeout=30000):
+        pass
+    assert not out.exists() and page.last_export is None
