@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--seed", default=1, type=int)
 
     sub.add_parser("check", help="semak integriti, versi skema dan log audit")
+
+    c = sub.add_parser("consolidate", help="satukan penyata bulanan negeri (HQ)")
+    c.add_argument("files", nargs="+", metavar="FAIL.xlsx", help="penyata bulanan setiap negeri")
+    c.add_argument("--out", required=True, metavar="NASIONAL.xlsx", help="buku kerja kebangsaan")
     return p
 
 
@@ -117,4 +121,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(summary.describe(lang_of(args)))
+    return OK
+
+
+@command("consolidate")
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    """Verify each state's return and write the national workbook; refused (exit 1) with every
+    problem, each naming its file, when one is changed, of another month or a state twice."""
+    from desktop.returns import consolidate
+
+    result = consolidate(args.files, args.out)
+    print(result.describe(lang_of(args)))
     return OK
