@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     er = sub.add_parser("export-return", help="tulis penyata bulanan Excel bulan yang ditutup")
     er.add_argument("month", metavar="YYYY-MM", type=_year_month)
     er.add_argument("--out", required=True, metavar="F.xlsx")
+
+    c = sub.add_parser("consolidate", help="satukan penyata bulanan negeri (HQ)")
+    c.add_argument("files", nargs="+", metavar="FAIL.xlsx", help="penyata bulanan setiap negeri")
+    c.add_argument("--out", required=True, metavar="NASIONAL.xlsx", help="buku kerja kebangsaan")
     return p
 
 
@@ -243,4 +247,13 @@ def cmd_export_return(args: argparse.Namespace) -> int:
         print(f"Return {year}-{month:02d} version {data.meta.version} written: {path} ({counts})")
     else:
         print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} ({counts})")
+
+@command("consolidate")
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    """Verify each state's return and write the national workbook; refused (exit 1) with every
+    problem, each naming its file, when one is changed, of another month or a state twice."""
+    from desktop.returns import consolidate
+
+    result = consolidate(args.files, args.out)
+    print(result.describe(lang_of(args)))
     return OK

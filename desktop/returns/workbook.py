@@ -455,11 +455,13 @@ class BookWriter:
     def discard(self) -> None:
         """Remove the sheets' temporary files after a cancelled or failed write."""
         for ws in self.wb.worksheets:
+            # close the row stream first (else it closes itself later on a closed file), then
+            # remove what it wrote; a half-written stream may complain while closing
+            with contextlib.suppress(Exception):
+                if not ws.closed:
+                    ws.close()
             writer = getattr(ws, "_writer", None)
             if writer is not None:
-                # a half-written stream: whatever closing it says, its file goes
-                with contextlib.suppress(Exception):
-                    writer.close()
                 with contextlib.suppress(OSError, ValueError):
                     writer.cleanup()
 
@@ -587,6 +589,8 @@ def write_return(data: ReturnData, path: str | os.PathLike, progress: Progress |
     if not isinstance(data, ReturnData):
         raise TypeError("write_return takes a ReturnData")
     path = Path(path)
+    if not path.parent.is_dir():
+        raise write_failed(path, FileNotFoundError(2, "folder tidak wujud / no such folder"))
     summary = _summary(data)
     pairs = meta_pairs(data)
     lines = sum(len(getattr(data, s.attr)) + 2 for s in LINE_SHEETS)
