@@ -237,6 +237,40 @@
     </message>
 </context>
 <context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Simpan kehadiran</source>
+        <translation>Save attendance</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Kehadiran PSH</source>
+        <translation>PSH Attendance</translation>
+    </message>
+    <message>
+        <source>Klik hari bekerja untuk menandakan tidak hadir (T); hari berlorek ialah hari rehat, cuti atau di luar tempoh (5A(k)).</source>
+        <translation>Click a working day to mark an absence (T); shaded days are rest days, holidays or outside the term (5A(k)).</translation>
+    </message>
+    <message>
+        <source>Bulan ini telah ditutup: kehadiran tidak boleh diubah.</source>
+        <translation>This month is closed: attendance cannot change.</translation>
+    </message>
+    <message>
+        <source>%1 PSH</source>
+        <translation>%1 PSH</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CandidateDialog</name>
     <message>
         <source>Tambah calon</source>
@@ -963,6 +997,117 @@
     </message>
 </context>
 <context>
+    <name>MonthPage</name>
+    <message>
+        <source>Tutup bulan</source>
+        <translation>Close the month</translation>
+    </message>
+    <message>
+        <source>Buka semula...</source>
+        <translation>Reopen...</translation>
+    </message>
+    <message>
+        <source>Eksport penyata...</source>
+        <translation>Export return...</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Hari bekerja</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <source>Tidak hadir</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Upah kasar (RM)</source>
+        <translation>Gross wage (RM)</translation>
+    </message>
+    <message>
+        <source>KWSP pekerja</source>
+        <translation>EPF employee</translation>
+    </message>
+    <message>
+        <source>KWSP majikan</source>
+        <translation>EPF employer</translation>
+    </message>
+    <message>
+        <source>PERKESO pekerja</source>
+        <translation>SOCSO employee</translation>
+    </message>
+    <message>
+        <source>PERKESO majikan</source>
+        <translation>SOCSO employer</translation>
+    </message>
+    <message>
+        <source>Upah bersih (RM)</source>
+        <translation>Net wage (RM)</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Tutup Bulan dan Penyata</source>
+        <translation>Month Close and Return</translation>
+    </message>
+    <message>
+        <source>Masalah yang menghalang penutupan</source>
+        <translation>Problems that block closing</translation>
+    </message>
+    <message>
+        <source>Ditutup (versi %1)</source>
+        <translation>Closed (version %1)</translation>
+    </message>
+    <message>
+        <source>Belum ditutup</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <source>%1 - %2 PSH, upah kasar RM %3, %4 tanggung kerja, %5 gantian, %6 tuntutan</source>
+        <translation>%1 - %2 PSH, gross wages RM %3, %4 acting, %5 replacement, %6 claims</translation>
+    </message>
+    <message>
+        <source>Tiada masalah.</source>
+        <translation>No problems.</translation>
+    </message>
+    <message>
+        <source>Buka semula bulan</source>
+        <translation>Reopen the month</translation>
+    </message>
+    <message>
+        <source>Sebab (pegawai pelulus):</source>
+        <translation>Reason (approving officer):</translation>
+    </message>
+    <message>
+        <source>Simpan penyata</source>
+        <translation>Save the return</translation>
+    </message>
+    <message>
+        <source>Menulis penyata...</source>
+        <translation>Writing the return...</translation>
+    </message>
+    <message>
+        <source>Penyata</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Penyata ditulis: %1</source>
+        <translation>Return written: %1</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Tindakan ditolak</source>
@@ -998,6 +1143,14 @@
     <message>
         <source>Peruntukan OS29000</source>
         <translation>OS29000 Allocation</translation>
+    </message>
+    <message>
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Tutup Bulan</source>
+        <translation>Month Close</translation>
     </message>
     <message>
         <source>Premis</source>
