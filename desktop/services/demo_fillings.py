@@ -404,6 +404,9 @@ def _certified(ctx: Ctx, row: CandidateRow) -> None:
         health_certified=True))
 
 
+SHORT_LABELS = {Method.PSH: "PSH", Method.ACTING: "tanggung kerja", Method.GANTIAN: "gantian"}
+
+
 def _reason(f: PlannedFill, options: list[FillingOption]) -> str:
     """Why this method (7.4(d), 8(c)), in Malay, with the costs compared."""
     v = f.v
@@ -417,14 +420,14 @@ def _reason(f: PlannedFill, options: list[FillingOption]) -> str:
     elif chosen.cheapest:
         why = f"Kos paling rendah bagi tempoh ini ({para})"
     elif f.method is Method.PSH and v.kind is HAKIKI:
-        why = ("Calon berjaya dan simpanan temu duga ada mengikut keutamaan (7.4(b)); "
+        why = ("Calon berjaya dan simpanan temu duga tersedia mengikut keutamaan (7.4(b)); "
                "penanggungan kerja hanya jika calon PSH tidak mencukupi (7.4(c))")
     elif f.method is Method.PSH:
         why = ("Tiada pegawai yang dapat menanggung kerja tanpa meninggalkan kelasnya sendiri; "
                "PSH daripada calon simpanan atau calon luar yang berkelayakan (8.2(a))")
     else:
         why = "Pegawai yang diperakukan berupaya menanggung kerja jawatan ini (6A(g))"
-    costs = [f"{method_label(o.method).lower()} {format_rm(o.cost.total)}" for o in allowed
+    costs = [f"{SHORT_LABELS[o.method]} {format_rm(o.cost.total)}" for o in allowed
              if o.cost is not None and o.cost.total is not None]
     text = why + (f". Kos dibandingkan: {'; '.join(costs)}" if len(costs) > 1 else "") + "."
     if any(o.method is Method.GANTIAN and o.cost is not None and o.cost.total is None
