@@ -40,6 +40,7 @@ from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING
 
 from desktop.models import Candidate, PshAppointment, Staff
+from desktop.rules import Refused
 from desktop.rules.acting import acting_last_day
 from desktop.rules.allocation import AllocationKind, psh_cost_by_year
 from desktop.rules.calendar import is_working_day
@@ -160,6 +161,18 @@ def _working_day(state: str, prefer: date, lo: date, hi: date) -> date | None:
     return None
 
 
+def _first_day(state: str, prefer: date, lo: date, today: date, until: date | None
+               ) -> date | None:
+    """The first day of a filling: a working day from ``lo`` (the approval, or the last
+    refusal) by today, near ``prefer``; when there is none (approved today, a holiday), the
+    next working day, a planned start, within ``until``."""
+    hi = min(today, until) if until else today
+    day = _working_day(state, prefer, lo, hi)
+    if day is None:
+        day = _working_day(state, today + timedelta(days=1), lo, today + timedelta(days=7))
+    return day if day is not None and (until is None or day <= until) else None
+
+
 def _steps(v: PlannedVacancy) -> dict[str, Letter]:
     return {s.code: s for s in v.steps}
 
@@ -175,7 +188,7 @@ def _plan_psh(rng: random.Random, plan: DemoPlan, v: PlannedVacancy) -> PlannedF
     if v.kind is HAKIKI:  # 7.4(b): after the interview report, with the PSH application
         report = steps[INTERVIEW_REPORT].on
         first_offer = v.declined_on or v.filled_on
-        start = _working_day(plan.state, v.filled_on, v.declined_on or report, today)
+        start = _first_day(plan.state, v.filled_on, v.declined_on or report, today, None)
         if start is None:
             return None
         approved = min(report + timedelta(days=rng.randint(1, 5)), first_offer, start)
@@ -184,39 +197,36 @@ def _plan_psh(rng: random.Random, plan: DemoPlan, v: PlannedVacancy) -> PlannedF
     else:  # 8.2(a): after the Director-General's approval of the filling
         step = steps[FILLING_APPROVED]
         until = _cover_until(v)
-        hi = min(today, until) if until else today
-        start = _working_day(plan.state, v.filled_on, v.declined_on or step.on, hi)
+        start = _first_day(plan.state, v.filled_on, v.declined_on or step.on, today, until)
         if start is None:
             return None
         end = min(psh_last_day(start), until) if until else psh_last_day(start)
         f = PlannedFill(v, Method.PSH, start, end, approval_ref=step.reference,
                         approval_on=step.on)
-    offered = v.declined_on or f.approval_on
-    f.health_on = max(offered, f.start - timedelta(days=rng.randint(1, 5)))
-    f.osa_on = max(f.health_on, f.start - timedelta(days=rng.randint(0, 1)))
+    offered = v.declined_on or f.approval_on  # both by today
+    f.health_on = max(offered, min(today, f.start - timedelta(days=rng.randint(1, 5))))
+    f.osa_on = max(f.health_on, min(today, f.start - timedelta(days=rng.randint(0, 1))))
     return f
 
 
 def _plan_acting(rng: random.Random, plan: DemoPlan, v: PlannedVacancy) -> PlannedFill | None:
     step = _steps(v)[FILLING_APPROVED]
     until = _cover_until(v)
-    hi = min(plan.today, until) if until else plan.today
-    start = _working_day(plan.state, v.filled_on, step.on, hi)
+    start = _first_day(plan.state, v.filled_on, step.on, plan.today, until)
     if start is None:
         return None
     end = min(acting_last_day(start), until) if until else acting_last_day(start)
-    instructed = max(step.on, start - timedelta(days=rng.randint(0, 3)))
+    instructed = max(step.on, min(plan.today, start - timedelta(days=rng.randint(0, 3))))
     return PlannedFill(v, Method.ACTING, start, end, approval_ref=step.reference,
                        approval_on=step.on, instruction=Ref(instructed, FILE_ACTING))
 
 
 def _contract_officer(v: PlannedVacancy):
-    """The candidate the PSH will be (the first not refusing, in the panel's order) when that
-    is a successful candidate: the one the contract appointment goes to (7.5)."""
+    """The candidate the PSH of a hakiki vacancy will be: the first in the panel's order who
+    does not refuse. The contract appointment goes to the same person (7.5): a reserve
+    candidate takes the place of a successful one who refused."""
     ranked = [c for c in v.candidates if c.category is not CandidateStatus.LUAR]
-    if v.declines < len(ranked) and ranked[v.declines].category is CandidateStatus.BERJAYA:
-        return ranked[v.declines]
-    return None
+    return ranked[v.declines] if v.declines < len(ranked) else None
 
 
 def _plan_conversion(rng: random.Random, plan: DemoPlan, fills: list[PlannedFill]) -> None:
@@ -249,7 +259,7 @@ def _plan_extensions(rng: random.Random, plan: DemoPlan, fills: list[PlannedFill
     first is extended early, so that the register shows an extension."""
     today = plan.today
     hakiki = [f for f in fills if f.method is Method.PSH and f.v.kind is HAKIKI
-              and f.convert_on is None]
+              and f.convert_on is None and f.start <= today]
     for f in hakiki:
         if f.end < today:
             f.extend_to, f.extend_reason = max_last_day(f.start), EXTENSION_REASON
@@ -298,6 +308,16 @@ def _plan_interruptions(rng: random.Random, plan: DemoPlan, fills: list[PlannedF
             return
 
 
+def _costed(plan: DemoPlan, f: PlannedFill) -> bool:
+    """Whether the PSH's cost can be projected (5A(c)): the contribution tables begin on a
+    date (KWSP: 1 October 2025), and a demo dated earlier has PSH starting before it."""
+    try:
+        psh_cost_by_year(plan.state, _job(f.v.post.grade.code, f.start), f.start, f.end)
+    except Refused:
+        return False
+    return True
+
+
 def _plan_fills(rng: random.Random, plan: DemoPlan) -> list[PlannedFill]:
     fills = []
     for v in plan.vacancies:
@@ -305,6 +325,10 @@ def _plan_fills(rng: random.Random, plan: DemoPlan) -> list[PlannedFill]:
             continue
         f = (_plan_psh(rng, plan, v) if v.method is Method.PSH else
              _plan_acting(rng, plan, v) if v.method is Method.ACTING else None)
+        if f is not None and f.method is Method.PSH and not _costed(plan, f):
+            # left open, as the office could not confirm the allocation; see the report
+            plan.extra.setdefault("not_costed", []).append(v.id)
+            f = None
         if f is not None:
             fills.append(f)
     _plan_conversion(rng, plan, fills)
@@ -351,7 +375,7 @@ def _record_allocation(ctx: Ctx, rng: random.Random, plan: DemoPlan,
         if f.method is not Method.PSH:
             continue
         officer = _contract_officer(f.v) if f.v.kind is HAKIKI else None
-        qual = job_qualification(f.v.post.grade.code, f.start)
+        qual = _job(f.v.post.grade.code, f.start)
         for year, cost in psh_cost_by_year(state, qual, f.start, f.psh_end,
                                            officer.person.birth if officer else None).items():
             needs[year] = needs.get(year, Decimal("0.00")) + cost
