@@ -4,7 +4,11 @@
 caller's transaction (``perform(db, fill_demo, state=..., seed=...)``), flushes once and writes
 one audit record. The same seed (and the same ``today``) gives the same records.
 
-Adding a step (later issues: PSH, acting, attendance):
+The steps: the office, grades, premises, posts and staff (written in bulk), then the vacancies
+(``demo_vacancies``) and their fillings with the OS29000 allocation (``demo_fillings``), both
+through the services.
+
+Adding a step (later issues: attendance, the month close):
 
 1. Write ``def add_things(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None``. Read what
    earlier steps made from ``plan`` (``plan.posts``, ``plan.staff``, ``plan.today`` ...). Either

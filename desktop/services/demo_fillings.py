@@ -116,9 +116,11 @@ class PlannedFill:
     method: Method
     start: date
     end: date  # the planned last day
-    approval_ref: str = ""  # the Director-General's approval: the 8.2 step's letter, or
+    # the Director-General's approval: the letter of step 8.2 (operasi), or headquarters'
+    # reply to the PSH application sent with the interview report (hakiki, 7.4(b))
+    approval_ref: str = ""
     approval_on: date | None = None
-    approval_letter: Ref | None = None  # headquarters' letter (hakiki PSH, 7.4(b))
+    approval_letter: Ref | None = None  # the hakiki one, numbered with the other letters
     health_on: date | None = None  # PSH: certified healthy (5A(g))
     osa_on: date | None = None  # PSH: the OSA 1972 declaration (5A(n))
     extend_to: date | None = None
@@ -515,6 +517,7 @@ def _after_psh(ctx: Ctx, plan: DemoPlan, f: PlannedFill, psh_id: int) -> None:
                         confirmed_on=None, qualification=cand.qualification, active=True)
         ctx.session.add(officer)
         ctx.session.flush()
+        plan.staff.append(officer)
         psh.convert_to_contract(ctx, f.v.id, officer.id, f.convert_on, today=today)
     if f.v.closed_on is not None:  # 5A(s): the incumbent is back, the PSH ends the day before
         close_vacancy(ctx, f.v.id, f.v.closed_on, f.v.close_note, today=today)
