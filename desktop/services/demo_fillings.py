@@ -61,7 +61,7 @@ from desktop.services.candidates import (
     mark_declined,
     update_candidate,
 )
-from desktop.services.demo_vacancies import Letter, PlannedVacancy, _People
+from desktop.services.demo_vacancies import Letter, People, PlannedVacancy
 from desktop.services.filling_choice import FillingOption, choose_method, filling_options
 from desktop.services.unit import Ctx
 from desktop.services.vacancies import close_vacancy
@@ -470,7 +470,7 @@ def _choose(ctx: Ctx, f: PlannedFill) -> None:
 
 
 def _appoint_psh(ctx: Ctx, rng: random.Random, plan: DemoPlan, f: PlannedFill,
-                 people: _People) -> int:
+                 people: People) -> int:
     """The refusals first in the order (if any), then the next candidate is engaged."""
     today, vid = plan.today, f.v.id
     for _ in range(f.v.declines):
@@ -565,7 +565,7 @@ def add_fillings(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     fills = _plan_fills(rng, plan)
     _number_letters(rng, plan, fills)
     _record_allocation(ctx, rng, plan, fills)
-    people = _People(rng, plan)
+    people = People(rng, plan)
     for f in sorted(fills, key=lambda f: (f.start, f.v.id)):
         _choose(ctx, f)
         if f.method is Method.PSH:

@@ -214,7 +214,7 @@ def _weighted(rng: random.Random, pairs):
     return rng.choices(values, weights)[0]
 
 
-class _People:
+class People:
     """Candidates: unique names and MyKad numbers, none of them a staff member's."""
 
     def __init__(self, rng: random.Random, plan: DemoPlan):
@@ -246,7 +246,7 @@ def _former_holders(ctx: Ctx) -> dict[int, PostIncumbency]:
     return {h.post_id: h for h in rows.scalars()}
 
 
-def _plan_hakiki(rng: random.Random, plan: DemoPlan, people: _People,
+def _plan_hakiki(rng: random.Random, plan: DemoPlan, people: People,
                  former: dict[int, PostIncumbency]) -> list[PlannedVacancy]:
     today = plan.today
     made = []
@@ -297,7 +297,7 @@ def _hakiki_notes(rng: random.Random, v: PlannedVacancy) -> None:
         step.notes = notes.get(step.code, "")
 
 
-def _interview(rng: random.Random, plan: DemoPlan, people: _People, v: PlannedVacancy,
+def _interview(rng: random.Random, plan: DemoPlan, people: People, v: PlannedVacancy,
                nth: int) -> None:
     """The interview for the vacancy, its report (7.4) and candidates, and whether a PSH from
     them covers it: the first two vacancies past the report always (the first after a refusal),
@@ -410,7 +410,7 @@ def _operasi_dates(rng: random.Random, today: date, reason: VacancyReason, end: 
     return opened, opened + timedelta(days=length - 1), closed
 
 
-def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set[int]
+def _plan_operasi(rng: random.Random, plan: DemoPlan, people: People, used: set[int]
                   ) -> list[PlannedVacancy]:
     today = plan.today
     made = []
@@ -482,7 +482,7 @@ def _absence_note(rng: random.Random, reason: VacancyReason) -> str:
     return ""
 
 
-def _plan_exercises(rng: random.Random, plan: DemoPlan, people: _People
+def _plan_exercises(rng: random.Random, plan: DemoPlan, people: People
                     ) -> list[PlannedExercise]:
     made = []
     for code, reserves in EXERCISES:
@@ -546,7 +546,7 @@ def _record_vacancy(ctx: Ctx, plan: DemoPlan, v: PlannedVacancy) -> int:
 def add_vacancies(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     """Vacancies of both kinds at every step, exercises and candidates (see the module)."""
     ctx.session.flush()  # the services take ids: give the registers made so far theirs
-    people = _People(rng, plan)
+    people = People(rng, plan)
     hakiki = _plan_hakiki(rng, plan, people, _former_holders(ctx))
     used = {v.post.id for v in hakiki}  # one live vacancy per post
     future = _future_hakiki(rng, plan, used)
