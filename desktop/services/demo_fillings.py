@@ -5,9 +5,10 @@ the planned date filled, the day an incumbent came back) gets the real appointme
 recorded through the services with the demo's ``ctx`` and ``today=plan.today``; the services
 fill the vacancy themselves:
 
-* the OS29000 allocation (5A(c)) of each year a PSH runs in: an initial warrant large enough for
-  every demo PSH, and in the current year a top-up and, once the year is some months old, a
-  reduction (:func:`allocation.add_allocation_entry`);
+* the OS29000 allocation (5A(c)) of each year a PSH runs in: an initial warrant large enough
+  for every demo PSH at the longest its term may reach, and a top-up; in the current year, once
+  it is some months old, a reduction; next year (a term that runs into it) only its initial
+  allocation, made known early (:func:`allocation.add_allocation_entry`);
 * PSH (para 5A): on hakiki vacancies past the interview report from the successful, then the
   reserve candidates (7.4(b)), on operasi vacancies at a Tabika or for a Taska Pembantu
   Pendidik S17 after the Director-General's approval (8.2(a)) from an exercise's reserves, then
@@ -22,6 +23,9 @@ fill the vacancy themselves:
   for 14 days or more (it ends, and is taken up again as a new assignment linked to it, 6A(f)),
   and one nears its six-month limit (6A(c));
 * the method chosen for each, with its reason and the costs compared (7.4(d), 8(c)).
+
+A demo dated before the contribution tables begin (KWSP: 1 October 2025) leaves the PSH it
+cannot cost uncovered: no allocation can be confirmed for them (5A(c)).
 
 No replacement officer (gantian) is appointed: the honorarium table
 (``resources/rates/gantian.toml``) ships empty, and the gantian service refuses with
@@ -328,7 +332,8 @@ def _plan_fills(rng: random.Random, plan: DemoPlan) -> list[PlannedFill]:
         f = (_plan_psh(rng, plan, v) if v.method is Method.PSH else
              _plan_acting(rng, plan, v) if v.method is Method.ACTING else None)
         if f is not None and f.method is Method.PSH and not _costed(plan, f):
-            # left open, as the office could not confirm the allocation; see the report
+            # before the contribution tables: no allocation can be confirmed (5A(c)), so the
+            # vacancy is left open
             plan.extra.setdefault("not_costed", []).append(v.id)
             f = None
         if f is not None:
