@@ -4,7 +4,11 @@
 caller's transaction (``perform(db, fill_demo, state=..., seed=...)``), flushes once and writes
 one audit record. The same seed (and the same ``today``) gives the same records.
 
-Adding a step (later issues: PSH, acting, attendance):
+The steps: the office, grades, premises, posts and staff (written in bulk), then the vacancies
+(``demo_vacancies``) and their fillings with the OS29000 allocation (``demo_fillings``), both
+through the services.
+
+Adding a step (later issues: attendance, the month close):
 
 1. Write ``def add_things(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None``. Read what
    earlier steps made from ``plan`` (``plan.posts``, ``plan.staff``, ``plan.today`` ...). Either
@@ -33,19 +37,27 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from desktop.models import (
+    ActingAssignment,
     Candidate,
+    FillingStatus,
+    GantianAppointment,
     Grade,
     GradeSalary,
     Office,
     Post,
     PostIncumbency,
     Premises,
+    PshAppointment,
     Staff,
     Vacancy,
 )
 from desktop.rules import Refused, RuleViolation, invalid, is_state
 from desktop.rules.enums import PremisesKind, Qualification
+from desktop.rules.money import format_rm
+from desktop.rules.psh_appointment import PshStatus
 from desktop.rules.vacancy_enums import VacancyStatus
+from desktop.services.allocation import balance
+from desktop.services.demo_fillings import add_fillings
 from desktop.services.demo_names import (
     PersonMaker,
     PlaceNames,
@@ -56,7 +68,7 @@ from desktop.services.demo_names import (
     premises_address,
     state_geo,
 )
-from desktop.services.demo_vacancies import add_vacancies
+from desktop.services.demo_vacancies import PlannedVacancy, add_vacancies
 from desktop.services.unit import Ctx
 
 Q = Qualification
@@ -112,6 +124,8 @@ class DemoPlan:
     premises: list[Premises] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     staff: list[Staff] = field(default_factory=list)
+    # the vacancy step's plans (with the vacancies' ids), for the fillings step
+    vacancies: list[PlannedVacancy] = field(default_factory=list)
     extra: dict[str, list] = field(default_factory=dict)  # later steps' records, by kind
 
     @property
@@ -241,7 +255,7 @@ def add_posts_and_staff(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
 
 
 DEMO_STEPS: list[DemoStep] = [add_office, add_grades, add_premises, add_posts_and_staff,
-                              add_vacancies]
+                              add_vacancies, add_fillings]
 
 
 @dataclass(frozen=True)
@@ -259,6 +273,28 @@ class DemoSummary:
     vacancies: int = 0  # every vacancy recorded, closed ones included
     open_vacancies: int = 0  # not closed: open, or filled for the time being
     candidates: int = 0  # of the vacancies and of the recruitment exercises
+    psh: int = 0  # PSH appointments, ended ones included
+    active_psh: int = 0
+    acting: int = 0  # acting assignments, ended ones included
+    active_acting: int = 0
+    gantian: int = 0  # none until the administrator fills the honorarium table
+    allocation_year: int = 0
+    allocation_available: Decimal = Decimal("0.00")  # the OS29000 balance of that year
+
+    def _fillings(self, lang: str) -> str:
+        balance = format_rm(self.allocation_available)
+        if lang == "en":
+            gantian = (f"{self.gantian} replacement officers" if self.gantian else
+                       "no replacement officer (the honorarium table is still empty)")
+            return (f"; {self.psh} PSH ({self.active_psh} active), {self.acting} acting "
+                    f"{'assignment' if self.acting == 1 else 'assignments'} "
+                    f"({self.active_acting} active), {gantian}; OS29000 balance for "
+                    f"{self.allocation_year}: {balance}")
+        gantian = (f"{self.gantian} pegawai gantian" if self.gantian else
+                   "tiada pegawai gantian (jadual bayaran saguhati belum diisi)")
+        return (f"; {self.psh} PSH ({self.active_psh} aktif), {self.acting} penanggungan kerja "
+                f"({self.active_acting} aktif), {gantian}; baki peruntukan OS29000 "
+                f"{self.allocation_year}: {balance}")
 
     def describe(self, lang: str = "ms") -> str:
         office = f"JPNIN {state_geo(self.state)['formal']}"
@@ -270,12 +306,14 @@ class DemoSummary:
                     f"{self.vacant_posts} of them vacant; {self.vacancies} "
                     f"{'vacancy' if self.vacancies == 1 else 'vacancies'} "
                     f"({self.open_vacancies} not closed) and {self.candidates} "
-                    f"{'candidate' if self.candidates == 1 else 'candidates'}.")
+                    f"{'candidate' if self.candidates == 1 else 'candidates'}"
+                    f"{self._fillings('en')}.")
         return (f"Pejabat demo {office} (benih {self.seed}) telah diisi: {self.premises} premis "
                 f"({self.tabika} Tabika, {self.taska} Taska) di {self.districts} daerah, "
                 f"{self.grades} gred, {self.staff} kakitangan dan {self.posts} jawatan, "
                 f"{self.vacant_posts} daripadanya kosong; {self.vacancies} kekosongan "
-                f"({self.open_vacancies} belum ditutup) dan {self.candidates} calon.")
+                f"({self.open_vacancies} belum ditutup) dan {self.candidates} calon"
+                f"{self._fillings('ms')}.")
 
 
 NOT_EMPTY = RuleViolation(
@@ -326,21 +364,29 @@ def fill_demo(ctx: Ctx, state: str = "SGR", seed: int = 1, today: date | None = 
     for step in DEMO_STEPS:
         step(ctx, random.Random(f"{seed}:{step.__name__}"), plan)
     ctx.session.flush()
-    vacant = sum(1 for p in plan.posts if p.incumbent is None)
 
     def count(model, *where) -> int:
         return ctx.session.execute(select(func.count()).select_from(model).where(*where)
                                    ).scalar_one()
 
+    # staff and holders from the database: a contract appointment (7.5) adds both
     summary = DemoSummary(
         state=state, seed=seed, premises=len(plan.premises),
         tabika=sum(p.kind is TABIKA for p in plan.premises),
         taska=sum(p.kind is TASKA for p in plan.premises),
         districts=len({p.district for p in plan.premises}), grades=len(plan.grades),
-        staff=len(plan.staff), posts=len(plan.posts), vacant_posts=vacant,
+        staff=count(Staff), posts=len(plan.posts),
+        vacant_posts=count(Post, Post.incumbent_id.is_(None)),
         vacancies=count(Vacancy),
         open_vacancies=count(Vacancy, Vacancy.status != VacancyStatus.CLOSED),
-        candidates=count(Candidate))
+        candidates=count(Candidate),
+        psh=count(PshAppointment),
+        active_psh=count(PshAppointment, PshAppointment.status == PshStatus.ACTIVE),
+        acting=count(ActingAssignment),
+        active_acting=count(ActingAssignment,
+                            ActingAssignment.status == FillingStatus.ACTIVE),
+        gantian=count(GantianAppointment), allocation_year=today.year,
+        allocation_available=balance(ctx.session, today.year).available)
     ctx.audit("demo", "office", plan.office.id, None,
               {**asdict(summary), "today": today, **{k: len(v) for k, v in plan.extra.items()}})
     ctx.touched.update({"premises", "grade", "post", "staff"})

@@ -9,8 +9,8 @@ It gives the vacancy register, the dashboard and the monthly return real content
   appointed from them in the circular's order;
 * OPERASI vacancies on held posts (:data:`OPERASI_SLOTS`: maternity leave most often, a course,
   official duty, a secondment) at every step of para 8, with the incumbent due back soon,
-  overdue, later or at no known date; some covered by PSH or acting (a Taska Pendidik S27 only
-  by acting, 8.2(b)), one closed early because the incumbent came back;
+  overdue, later or at no known date; some to be covered by PSH or acting (a Taska Pendidik S27
+  only by acting, 8.2(b)), one whose incumbent came back early;
 * recruitment exercises (:data:`EXERCISES`) whose reserve lists the operational vacancies draw
   on, and a few external (LUAR) candidates.
 
@@ -18,6 +18,11 @@ Everything is recorded through the services (``vacancies``, ``workflow``, ``cand
 the demo's ``ctx`` and ``today=plan.today``, so the demo passes the checks a user's entries pass
 and is audited like them. The story is planned first (who, what, which dates), then its letters
 are numbered in date order in the office's files, then it is recorded.
+
+How each vacancy is covered (``method``, refusals, the planned date filled, the day an incumbent
+came back) is planned here but recorded by the next step, ``demo_fillings.add_fillings``,
+through the PSH and acting services, which fill (and close) the vacancy themselves: the plans
+are left on ``plan.vacancies`` with their ids.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from desktop.models import Post, PostIncumbency, Staff
+from desktop.rules.acting import acting_last_day, add_months
+from desktop.rules.calendar import is_working_day
 from desktop.rules.enums import Method, PremisesKind, Qualification, VacancyKind
 from desktop.rules.filling import allowed_methods
 from desktop.rules.vacancy_enums import CandidateStatus, VacancyReason, date_ms, method_label
@@ -39,13 +46,10 @@ from desktop.services.candidates import (
     ExerciseForm,
     add_candidate,
     add_exercise,
-    list_candidates,
-    mark_appointed,
-    mark_declined,
 )
 from desktop.services.demo_names import COMMUNITIES, Person, PersonMaker, age_on, name_lists
 from desktop.services.unit import Ctx
-from desktop.services.vacancies import VacancyForm, close_vacancy, mark_filled, open_vacancy
+from desktop.services.vacancies import VacancyForm, close_vacancy, open_vacancy
 from desktop.services.workflow import record_step
 
 if TYPE_CHECKING:
@@ -73,9 +77,10 @@ MATERNITY_DAYS = 90
 MATERNITY_MAX_AGE = 42
 DURATIONS = {R.MATERNITY_LEAVE: (MATERNITY_DAYS, MATERNITY_DAYS), R.COURSE: (60, 120),
              R.OFFICIAL_DUTY: (21, 45), R.SECONDED: (180, 365)}
-# Candidates' highest qualifications by the grade they are interviewed for, by weight.
+# Candidates' highest qualifications by the grade they are interviewed for, by weight: at least
+# what the job calls for (resources/rates/job_qualification.toml, 5A(h)), as a panel passes.
 CANDIDATE_QUALIFICATIONS = {
-    "S22": ((Q.SPM, 0.2), (Q.STPM, 0.2), (Q.DIPLOMA, 0.45), (Q.IJAZAH, 0.15)),
+    "S22": ((Q.DIPLOMA, 0.75), (Q.IJAZAH, 0.25)),
     "S11": ((Q.SPM, 0.8), (Q.STPM, 0.2)),
     "S27": ((Q.DIPLOMA, 0.7), (Q.IJAZAH, 0.3)),
     "S17": ((Q.SPM, 0.7), (Q.STPM, 0.2), (Q.DIPLOMA, 0.1)),
@@ -89,9 +94,7 @@ DUTIES = ("Urus setia Program Rukun Tetangga peringkat negeri",
           "Jurulatih Kem Perpaduan Prasekolah", "Urus setia Karnival Perpaduan negeri")
 SECONDMENTS = ("Dipinjamkan ke Ibu Pejabat JPNIN, Putrajaya.",
                "Ditukar sementara ke Taska PERMATA Perpaduan yang baharu dibuka.")
-DECLINE_NOTES = ("Menolak tawaran: telah mendapat pekerjaan lain.",
-                 "Tidak dapat dihubungi dalam tempoh yang ditetapkan.",
-                 "Menolak tawaran: lokasi terlalu jauh dari tempat tinggal.")
+LIMIT_DAYS = (3, 12)  # the acting near its six-month limit reaches it this many days ahead
 
 
 @dataclass(frozen=True)
@@ -104,19 +107,23 @@ class OperasiSlot:
     steps: int  # how many steps of para 8 are done (1..3)
     method: Method | None  # how it is covered once approved; None: not (yet) covered
     end: str  # "soon" (back within 14 days), "overdue", "later", "none" (unknown),
-    # "future" (leave starts next week), "closed" (back early: the vacancy is closed)
+    # "future" (leave starts next week), "closed" (back early: the vacancy is closed),
+    # "limit" (a long secondment whose acting nears its six-month limit, 6A(c))
     declines: int = 0  # candidates first in the order who decline before one is appointed
+    story: str = ""  # what else happens to its filling (demo_fillings): "pause" (a short
+    # interruption of the acting), "resumed" (an interruption of 14 days or more, 6A(f))
 
 
 OPERASI_SLOTS: tuple[OperasiSlot, ...] = (
-    OperasiSlot(TASKA, "S27", R.MATERNITY_LEAVE, 3, Method.ACTING, "later"),
+    OperasiSlot(TASKA, "S27", R.MATERNITY_LEAVE, 3, Method.ACTING, "later", story="pause"),
     OperasiSlot(TASKA, "S27", R.COURSE, 2, None, "soon"),
     OperasiSlot(TASKA, "S17", R.MATERNITY_LEAVE, 3, Method.PSH, "soon", declines=1),
     OperasiSlot(TASKA, "S17", R.OFFICIAL_DUTY, 1, None, "later"),
     OperasiSlot(TABIKA, "S22", R.MATERNITY_LEAVE, 3, Method.PSH, "later"),
     OperasiSlot(TABIKA, "S22", R.MATERNITY_LEAVE, 3, None, "soon"),
-    OperasiSlot(TABIKA, "S22", R.SECONDED, 3, Method.ACTING, "none"),
-    OperasiSlot(TABIKA, "S22", R.COURSE, 3, Method.ACTING, "closed"),
+    OperasiSlot(TABIKA, "S22", R.SECONDED, 3, Method.ACTING, "none", story="resumed"),
+    OperasiSlot(TABIKA, "S22", R.SECONDED, 3, Method.ACTING, "limit"),
+    OperasiSlot(TABIKA, "S22", R.COURSE, 3, Method.PSH, "closed"),
     OperasiSlot(TABIKA, "S22", R.OFFICIAL_DUTY, 2, None, "soon"),
     OperasiSlot(TABIKA, "S11", R.MATERNITY_LEAVE, 3, Method.PSH, "overdue"),
     OperasiSlot(TABIKA, "S11", R.MATERNITY_LEAVE, 3, Method.PSH, "later"),
@@ -167,9 +174,11 @@ class PlannedVacancy:
     method: Method | None = None
     declines: int = 0
     declined_on: date | None = None
-    filled_on: date | None = None
+    filled_on: date | None = None  # planned: the fillings step may move it to a working day
     closed_on: date | None = None
     close_note: str = ""
+    story: str = ""  # see OperasiSlot.story
+    id: int | None = None  # once recorded
 
 
 @dataclass
@@ -205,7 +214,7 @@ def _weighted(rng: random.Random, pairs):
     return rng.choices(values, weights)[0]
 
 
-class _People:
+class People:
     """Candidates: unique names and MyKad numbers, none of them a staff member's."""
 
     def __init__(self, rng: random.Random, plan: DemoPlan):
@@ -237,7 +246,7 @@ def _former_holders(ctx: Ctx) -> dict[int, PostIncumbency]:
     return {h.post_id: h for h in rows.scalars()}
 
 
-def _plan_hakiki(rng: random.Random, plan: DemoPlan, people: _People,
+def _plan_hakiki(rng: random.Random, plan: DemoPlan, people: People,
                  former: dict[int, PostIncumbency]) -> list[PlannedVacancy]:
     today = plan.today
     made = []
@@ -288,7 +297,7 @@ def _hakiki_notes(rng: random.Random, v: PlannedVacancy) -> None:
         step.notes = notes.get(step.code, "")
 
 
-def _interview(rng: random.Random, plan: DemoPlan, people: _People, v: PlannedVacancy,
+def _interview(rng: random.Random, plan: DemoPlan, people: People, v: PlannedVacancy,
                nth: int) -> None:
     """The interview for the vacancy, its report (7.4) and candidates, and whether a PSH from
     them covers it: the first two vacancies past the report always (the first after a refusal),
@@ -315,8 +324,12 @@ def _interview(rng: random.Random, plan: DemoPlan, people: _People, v: PlannedVa
 
 def _cover(rng: random.Random, plan: DemoPlan, v: PlannedVacancy, approved: date,
            until: date | None = None) -> None:
-    """Dates of the refusals (if any) and of the filling, after ``approved``, by today."""
+    """Dates of the refusals (if any) and of the filling, after ``approved``, by today and by
+    ``until`` (the last day the duty needs covering); not covered when no day is left."""
     last = min(plan.today, until or plan.today)
+    if approved > last:
+        v.method, v.declines = None, 0
+        return
     if v.declines:
         v.declined_on = min(last, approved + timedelta(days=rng.randint(2, 6)))
         approved = v.declined_on
@@ -359,14 +372,28 @@ def _operasi_post(rng: random.Random, plan: DemoPlan, slot: OperasiSlot, used: s
     return (rng.choice(posts), reason) if posts else None
 
 
-def _operasi_dates(rng: random.Random, today: date, reason: VacancyReason, end: str
-                   ) -> tuple[date, date | None, date | None]:
+def _limit_start(rng: random.Random, state: str, today: date) -> date:
+    """A working day on which an acting started so that its six-month limit (6A(c)) falls a
+    few days after ``today``: the dashboard warns of it (14 days ahead)."""
+    for ahead in range(rng.randint(*LIMIT_DAYS), 14):
+        start = add_months(today, -6) + timedelta(days=ahead)
+        while acting_last_day(start) <= today:
+            start += timedelta(days=1)
+        while not is_working_day(state, start):
+            start += timedelta(days=1)
+        if 0 < (acting_last_day(start) - today).days <= 14:
+            return start
+    return _workday(add_months(today, -6) + timedelta(days=LIMIT_DAYS[0]))
+
+
+def _operasi_dates(rng: random.Random, today: date, reason: VacancyReason, end: str,
+                   story: str = "") -> tuple[date, date | None, date | None]:
     """(vacancy's date, expected return, date closed) for the slot's ending."""
     lo, hi = DURATIONS.get(reason, (30, 90))
     length = rng.randint(lo, hi)
     closed = None
-    if end == "none":
-        return today - timedelta(days=rng.randint(30, 120)), None, None
+    if end == "none":  # a resumed acting needs the weeks of its interruption behind it
+        return today - timedelta(days=rng.randint(75 if story else 30, 120)), None, None
     if end == "future":
         opened = today + timedelta(days=rng.randint(5, 12))
     elif end == "closed":
@@ -383,7 +410,7 @@ def _operasi_dates(rng: random.Random, today: date, reason: VacancyReason, end: 
     return opened, opened + timedelta(days=length - 1), closed
 
 
-def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set[int]
+def _plan_operasi(rng: random.Random, plan: DemoPlan, people: People, used: set[int]
                   ) -> list[PlannedVacancy]:
     today = plan.today
     made = []
@@ -394,18 +421,26 @@ def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set
             continue
         post, reason = found
         used.add(post.id)
-        opened, expected, closed = _operasi_dates(rng, today, reason, slot.end)
+        acting_start = None
+        if slot.end == "limit":  # approved within days of the vacancy: the acting began then
+            acting_start = _limit_start(rng, plan.state, today)
+            opened = acting_start - timedelta(days=rng.randint(4, 8))
+            expected, closed = opened + timedelta(days=rng.randint(270, 365)), None
+        else:
+            opened, expected, closed = _operasi_dates(rng, today, reason, slot.end, slot.story)
         if opened > today:  # known ahead: identified (and applied for) before it begins
             start = today - timedelta(days=rng.randint(2, 6))
             latest = today
         else:
             start = opened
             latest = max(opened, (closed - timedelta(days=5)) if closed
+                         else (acting_start - timedelta(days=1)) if acting_start
                          else today - timedelta(days=rng.randint(0, 7)))
         days = _dates(rng, start, latest, OPERASI_GAPS[:slot.steps])
         v = PlannedVacancy(post, OPERASI, reason, opened,
                            [Letter(c, d) for c, d in zip(codes, days, strict=False)],
-                           expected_end=expected, notes=_absence_note(rng, reason))
+                           expected_end=expected, notes=_absence_note(rng, reason),
+                           story=slot.story)
         methods = allowed_methods(post.premises.kind, OPERASI, post.grade.code, on=today)
         method = slot.method
         if method is not None and method.value not in methods:
@@ -417,7 +452,12 @@ def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set
                           f"Diluluskan oleh Ketua Pengarah: {method_label(proposed).lower()}.")
         if method is not None and v.steps[-1].code == FILLING_APPROVED and opened <= today:
             v.method, v.declines = method, slot.declines
-            _cover(rng, plan, v, v.steps[-1].on, closed)
+            # covered until the day before the incumbent is back (or expected back)
+            back = [d for d in (closed, expected) if d is not None]
+            _cover(rng, plan, v, v.steps[-1].on,
+                   min(back) - timedelta(days=1) if back else None)
+            if acting_start is not None and v.method is not None:
+                v.filled_on = acting_start
         if method is Method.PSH and post.grade.code not in dict(EXERCISES):
             # no reserve list for this grade: people who applied directly, one not qualified
             v.candidates = [people.candidate(post.grade.code, CandidateStatus.LUAR, None),
@@ -425,7 +465,7 @@ def _plan_operasi(rng: random.Random, plan: DemoPlan, people: _People, used: set
                                              Q.BELOW_SPM)]
         if closed is not None:
             v.closed_on = closed
-            v.close_note = "Penyandang kembali bertugas lebih awal daripada jangkaan."
+            v.close_note = "Penyandang kembali bertugas lebih awal daripada jangkaan (5A(s))."
         made.append(v)
     return made
 
@@ -442,7 +482,7 @@ def _absence_note(rng: random.Random, reason: VacancyReason) -> str:
     return ""
 
 
-def _plan_exercises(rng: random.Random, plan: DemoPlan, people: _People
+def _plan_exercises(rng: random.Random, plan: DemoPlan, people: People
                     ) -> list[PlannedExercise]:
     made = []
     for code, reserves in EXERCISES:
@@ -485,14 +525,9 @@ def _candidate_form(c: PlannedCandidate, **scope) -> CandidateForm:
                          health_certified=c.health_certified, **scope)
 
 
-def _first_in_order(ctx: Ctx, vacancy_id: int) -> int | None:
-    return next((r.id for r in list_candidates(ctx.session, vacancy_id) if r.position == 1),
-                None)
-
-
-def _record_vacancy(ctx: Ctx, rng: random.Random, plan: DemoPlan, v: PlannedVacancy,
-                    people: _People) -> int:
-    """Open the vacancy, record its steps, candidates, filling and closing; its id."""
+def _record_vacancy(ctx: Ctx, plan: DemoPlan, v: PlannedVacancy) -> int:
+    """Open the vacancy, record its steps and candidates, and close it when the incumbent is
+    back and nothing covered it (the fillings step closes the others); its id."""
     today = plan.today
     first, *rest = v.steps
     vid = open_vacancy(ctx, VacancyForm(
@@ -503,20 +538,7 @@ def _record_vacancy(ctx: Ctx, rng: random.Random, plan: DemoPlan, v: PlannedVaca
         record_step(ctx, vid, s.code, s.on, s.reference, s.notes, s.psh_ref, today=today)
     for c in v.candidates:
         add_candidate(ctx, _candidate_form(c, vacancy_id=vid))
-    if v.method is Method.PSH:  # the first in the circular's order takes it, after refusals
-        for _ in range(v.declines):
-            declined = _first_in_order(ctx, vid)
-            if declined is not None:
-                mark_declined(ctx, declined, v.declined_on, rng.choice(DECLINE_NOTES),
-                              today=today)
-        chosen = _first_in_order(ctx, vid)
-        if chosen is None:  # nobody left in the order (a small office): one applies directly
-            chosen = add_candidate(ctx, _candidate_form(people.candidate(
-                v.post.grade.code, CandidateStatus.LUAR, None, Q.SPM), vacancy_id=vid))
-        mark_appointed(ctx, chosen, vid, v.filled_on, today=today)
-    if v.method is not None:
-        mark_filled(ctx, vid, v.method.value, v.filled_on, today=today)
-    if v.closed_on is not None:
+    if v.closed_on is not None and v.method is None:
         close_vacancy(ctx, vid, v.closed_on, v.close_note, today=today)
     return vid
 
@@ -524,7 +546,7 @@ def _record_vacancy(ctx: Ctx, rng: random.Random, plan: DemoPlan, v: PlannedVaca
 def add_vacancies(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
     """Vacancies of both kinds at every step, exercises and candidates (see the module)."""
     ctx.session.flush()  # the services take ids: give the registers made so far theirs
-    people = _People(rng, plan)
+    people = People(rng, plan)
     hakiki = _plan_hakiki(rng, plan, people, _former_holders(ctx))
     used = {v.post.id for v in hakiki}  # one live vacancy per post
     future = _future_hakiki(rng, plan, used)
@@ -544,4 +566,6 @@ def add_vacancies(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
         for c in e.candidates:
             add_candidate(ctx, _candidate_form(c, exercise_id=eid))
     for v in hakiki + operasi:
-        plan.extra.setdefault("vacancies", []).append(_record_vacancy(ctx, rng, plan, v, people))
+        v.id = _record_vacancy(ctx, plan, v)
+        plan.extra.setdefault("vacancies", []).append(v.id)
+        plan.vacancies.append(v)

@@ -215,7 +215,8 @@ def test_every_mykad_is_valid_unique_and_matches_age_sex_and_place(sgr):
     for kad, name, *_ in data["staff"]:
         assert nric.is_valid(kad), kad
         born = birth_date(kad, TODAY)
-        assert 22 <= age(born, TODAY) <= 58, (kad, born)
+        # 20: a successful candidate (20 to 40) on the contract appointment (7.5)
+        assert 20 <= age(born, TODAY) <= 58, (kad, born)
         male = is_male_name(name)
         if male is not None:
             assert (int(kad[-1]) % 2 == 1) == male, (name, kad)
@@ -261,15 +262,22 @@ def test_service_dates_and_qualifications(sgr):
 
 def test_one_audit_record_for_the_registers_and_a_sound_chain(sgr):
     """The registers are written in bulk under one "demo" record, the last; the vacancies,
-    steps and candidates went through their services, which audit each change."""
+    steps, candidates, allocation, PSH and acting went through their services, which audit
+    each change (a contract appointment's holding of its post too)."""
     db, s, _data = sgr
     records = read(db, lambda ses: [(r.action, r.entity, r.actor)
                                     for r in ses.scalars(select(AuditRecord)
                                                          .order_by(AuditRecord.id))])
     assert records[-1] == ("demo", "office", "demo")
     assert {actor for _a, _e, actor in records} == {"demo"}
-    assert {e for _a, e, _actor in records[:-1]} == {
-        "vacancy", "vacancy_step", "candidate", "recruitment_exercise"}
+    entities = {e for _a, e, _actor in records[:-1]}
+    assert {"vacancy", "vacancy_step", "candidate", "recruitment_exercise", "allocation_entry",
+            "allocation_commitment", "psh", "acting"} <= entities
+    assert entities <= {"vacancy", "vacancy_step", "candidate", "recruitment_exercise",
+                        "allocation_entry", "allocation_commitment", "psh", "psh_extension",
+                        "acting", "acting_interruption", "post", "post_incumbency"}
+    assert sum(a == "lantik" and e == "psh" for a, e, _ in records) == s.psh
+    assert sum(a == "tambah" and e == "acting" for a, e, _ in records) == s.acting
     assert sum(a == "buka" for a, _e, _actor in records) == s.vacancies
     assert sum(a == "tambah" and e == "candidate" for a, e, _ in records) == s.candidates
     assert read(db, audit.verify_chain) is None
@@ -304,7 +312,7 @@ def test_dates_follow_today(make_db):
     db = make_db("later")
     fill(db, today=later)
     for kad, *_rest in snapshot(db)["staff"]:
-        assert 22 <= age(birth_date(kad, later), later) <= 58
+        assert 20 <= age(birth_date(kad, later), later) <= 58
         assert nric.is_valid(kad)
 
 
