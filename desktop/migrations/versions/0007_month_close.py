@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column('reopen_reason', sa.Text(), server_default='', nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_month_close')),
         sa.UniqueConstraint('year', 'month', 'version',
-                            name=op.f('uq_month_close_year_month_version')),
+                            name=op.f('uq_month_close_year')),
     )
     with op.batch_alter_table('month_close') as batch_op:
         batch_op.create_index(batch_op.f('ix_month_close_status'), ['status'], unique=False)
