@@ -128,6 +128,11 @@ def _check_arguments(paths: list[Path], out: Path) -> None:
         raise Refused(_refusal("CONSOLIDATE_OUT_NOT_XLSX",
                                f"Fail keluaran '{out.name}' mesti berakhir dengan .xlsx.",
                                f"The output file '{out.name}' must end in .xlsx.", "out"))
+    if not out.parent.is_dir():
+        raise Refused(_refusal("CONSOLIDATE_OUT_FOLDER_MISSING",
+                               f"Folder '{out.parent}' bagi fail keluaran '{out.name}' tidak wujud.",
+                               f"The folder '{out.parent}' for the output file '{out.name}' does "
+                               "not exist.", "out"))
     seen: dict[Path, Path] = {}
     problems = []
     for p in paths:
