@@ -506,7 +506,7 @@ def _summary(data: ReturnData) -> _Summary:
     add(["Pegawai gantian (bayaran saguhati)", len(data.gantian), data.gantian_honorarium],
         [T, N, M])
     add(["Tuntutan tugas rasmi", len(data.claims), data.claims_amount], [T, N, M])
-    add(["Kekosongan belum diisi (akhir bulan)", len(data.vacancies), None], [T, N, M])
+    add(["Kekosongan pada akhir bulan (belum ditutup)", len(data.vacancies), None], [T, N, M])
     add([TOTAL_LABEL + " kos bulan ini", None, data.total_cost], [T, N, M], "total_")
     add([], [])
     first = add(["Kaedah Pengisian", "Kos (RM)"], [T, T], "header")
