@@ -79,7 +79,7 @@ class StateSummary:
     honorarium: Decimal
     claims: int
     claims_amount: Decimal
-    hakiki: int  # open vacancies at the month's end, by kind
+    hakiki: int  # vacancies live (not closed) at the month's end, by kind
     operasi: int
     total_cost: Decimal
 
@@ -128,6 +128,11 @@ def _check_arguments(paths: list[Path], out: Path) -> None:
         raise Refused(_refusal("CONSOLIDATE_OUT_NOT_XLSX",
                                f"Fail keluaran '{out.name}' mesti berakhir dengan .xlsx.",
                                f"The output file '{out.name}' must end in .xlsx.", "out"))
+    if not out.parent.is_dir():
+        raise Refused(_refusal("CONSOLIDATE_OUT_FOLDER_MISSING",
+                               f"Folder '{out.parent}' bagi fail keluaran '{out.name}' tidak wujud.",
+                               f"The folder '{out.parent}' for the output file '{out.name}' does "
+                               "not exist.", "out"))
     seen: dict[Path, Path] = {}
     problems = []
     for p in paths:
@@ -249,7 +254,7 @@ def _write(out: Path, month: str, files: list[tuple[Path, ReturnData]], shas: di
         add_bar(ws, f"Jumlah kos mengikut negeri, {month_ms}", "RM", (cost_col, cost_col), span,
                 f"B{below}", cat_col=2)
         hakiki = next(i for i, c in enumerate(SUMMARY_COLUMNS, 1) if c.attr == "hakiki")
-        add_bar(ws, f"Kekosongan belum diisi mengikut negeri, {month_ms}", "Bilangan",
+        add_bar(ws, f"Kekosongan pada akhir bulan mengikut negeri, {month_ms}", "Bilangan",
                 (hakiki, hakiki + 1), span, f"H{below}", cat_col=2)
         for sheet in LINE_SHEETS:
             columns = (sheet.columns[0], _STATE, *sheet.columns[1:])

@@ -401,7 +401,7 @@ class ReturnData:
             self.claims_amount, self.total_cost), strict=True))
 
     def vacancies_by_kind(self) -> dict[str, int]:
-        """Open vacancies counted by kind label (``Hakiki``, ``Operasi``)."""
+        """The month-end vacancies (open or filled for a time) by kind label (``Hakiki``...)."""
         out = {VACANCY_KIND_LABELS[k]: 0 for k in VacancyKind}
         for v in self.vacancies:
             out[v.vacancy_kind] = out.get(v.vacancy_kind, 0) + 1

@@ -137,6 +137,8 @@ def test_bad_arguments(tmp_path, three):
     assert [p.code for p in refusal(three, tmp_path / "N.csv")] == ["CONSOLIDATE_OUT_NOT_XLSX"]
     assert [p.code for p in refusal([three[0], three[0]], tmp_path / "N.xlsx")] == [
         "CONSOLIDATE_SAME_FILE_TWICE"]
+    assert [p.code for p in refusal(three, tmp_path / "tiada" / "N.xlsx")] == [
+        "CONSOLIDATE_OUT_FOLDER_MISSING"]
     with pytest.raises(Refused) as info:
         consolidate(three, three[0])
     assert info.value.violations[0].code == "CONSOLIDATE_OUT_IS_INPUT"

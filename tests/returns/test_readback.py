@@ -6,9 +6,12 @@ import zipfile
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl import xml as openpyxl_xml
 
-from desktop.returns import read_return, verify_return
+from desktop.returns import ReturnData, read_return, verify_return, write_return
 from desktop.rules import Refused
+
+from .conftest import meta
 
 
 def test_read_back_equals_what_was_written(written, data):
@@ -139,3 +142,28 @@ def test_meta_month_and_state_are_checked(written):
     text = "\n".join(result.problems_ms)
     assert "'month' = '2026-3'" in text and "YYYY-MM" in text
     assert "'state' = 'XYZ'" in text and "negeri tidak dikenali" in text
+
+
+def test_a_month_with_no_lines_round_trips(tmp_path):
+    data = ReturnData(meta(month=2))
+    path = write_return(data, tmp_path / "kosong-feb.xlsx")
+    back = read_return(path)
+    assert back.verification.ok and back.data == data
+    assert back.meta["rows_psh"] == "0" and back.meta["total_cost"] == "0.00"
+
+
+def test_an_xml_entity_bomb_is_refused_not_expanded(tmp_path, written):
+    assert openpyxl_xml.DEFUSEDXML  # openpyxl parses through defusedxml
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+            '</sheetData></worksheet>')
+    hostile = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(written) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            dst.writestr(item, bomb if item.filename == "xl/worksheets/sheet2.xml" else body)
+    result = verify_return(hostile)
+    assert [p.code for p in result.problems] == ["RETURN_NOT_XLSX"]
+    assert result.problems_ms[0].startswith("Fail 'bom.xlsx': ")

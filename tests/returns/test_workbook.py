@@ -182,7 +182,7 @@ def test_ringkasan_totals(wb):
     assert rows["Penanggungan kerja (elaun)"][0] == 2
     assert money(rows["Pegawai gantian (bayaran saguhati)"][1]) == Decimal("1120.00")
     assert money(rows["Tuntutan tugas rasmi"][1]) == Decimal("150.00")
-    assert rows["Kekosongan belum diisi (akhir bulan)"][0] == 3
+    assert rows["Kekosongan pada akhir bulan (belum ditutup)"][0] == 3
     assert money(rows["Jumlah kos bulan ini"][1]) == Decimal("5600.31")
     # the chart's table: PSH wages and employer contributions, acting, gantian
     assert money(rows["PSH (upah dan caruman majikan)"][0]) == Decimal("3365.55")
