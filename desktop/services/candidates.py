@@ -350,12 +350,15 @@ def _not_pending(x: Candidate) -> RuleViolation:
 
 def mark_declined(ctx: Ctx, candidate_id: int, on=None, note: str = "",
                   today: date | None = None) -> None:
-    """The candidate declined the offer (or could not take it): out of the order."""
+    """The candidate declined the offer (or could not take it): out of the order, with the
+    reason recorded."""
     today = today_or(today)
     x = _load(ctx.session, candidate_id)
     c = Checks()
     day = date_field(c, "outcome_on", "Tarikh", "Date", on, required=False) or today
-    note = c.text("note", "Catatan", "Note", note, required=False, max_len=2000)
+    # skipping a candidate in the order of offer needs its reason on record (7.4, 8.2)
+    note = c.text("note", "Sebab (cth. menolak tawaran)", "Reason (e.g. declined the offer)",
+                  note, max_len=2000)
     if x.outcome is not CandidateOutcome.PENDING:
         c.add(_not_pending(x))
     if day > today:

@@ -33,7 +33,7 @@ from desktop.views.labels import qualification_label
 from desktop.views.operations import Operations, Result
 from desktop.views.table_model import Column, RowTableModel
 from desktop.views.vacancy_dialogs import vacancy_title
-from desktop.views.widgets import choice_combo
+from desktop.views.widgets import DateField, choice_combo
 
 
 class CandidateDialog(FormDialog):
@@ -84,6 +84,26 @@ class CandidateDialog(FormDialog):
         return self.ops.run(add_candidate, self.form(), parent=self, show_refusal=False)
 
 
+class DeclineDialog(FormDialog):
+    """A candidate is passed over in the order of offer: when, and why (7.4, 8.2)."""
+
+    def __init__(self, ops: Operations, row: CandidateRow, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.row = row
+        self.setObjectName("declineDialog")
+        self.setWindowTitle(self.tr("Calon dilangkau: %1").replace("%1", row.name))
+        self.on = self.add_field("outcome_on", self.tr("Tarikh"), DateField())
+        self.note = self.add_field("note", self.tr("Sebab (cth. menolak tawaran)"), QLineEdit())
+        self.finish_fields()
+
+    def submit(self) -> Result:
+        return self.ops.run(mark_declined, self.row.id, self.on.value(), self.note.text(),
+                            parent=self, show_refusal=False)
+
+    def saved(self, result: Result):
+        return self.row.id
+
+
 class CandidatesDialog(QDialog):
     """The candidates of a vacancy in order of offer, or of an exercise as the panel ranked them."""
 
@@ -118,7 +138,7 @@ class CandidatesDialog(QDialog):
         self.decline_button = QPushButton(self.tr("Menolak tawaran"), objectName="declineButton")
         self.appoint_button = QPushButton(self.tr("Lantik"), objectName="appointButton")
         self.add_button.clicked.connect(self.add)
-        self.decline_button.clicked.connect(lambda: self._outcome(mark_declined))
+        self.decline_button.clicked.connect(self.decline)
         self.appoint_button.clicked.connect(lambda: self._outcome(mark_appointed))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.decline_button, self.appoint_button):
@@ -156,11 +176,15 @@ class CandidatesDialog(QDialog):
         dialog.open()
         return dialog
 
-    def _outcome(self, action) -> None:
+    def decline(self) -> DeclineDialog | None:
         row = self.selected()
         if row is None:
-            return
-        if action is mark_appointed:
+            return None
+        dialog = DeclineDialog(self.ops, row, self)
+        dialog.open()
+        return dialog
+
+    def _outcome(self, action) -> None:
+        row = self.selected()
+        if row is not None:
             self.ops.run(mark_appointed, row.id, self.vacancy.id, parent=self)
-        else:
-            self.ops.run(mark_declined, row.id, parent=self)

@@ -498,6 +498,21 @@
     </message>
 </context>
 <context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>Calon dilangkau: %1</source>
+        <translation>Candidate passed over: %1</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sebab (cth. menolak tawaran)</source>
+        <translation>Reason (e.g. declined the offer)</translation>
+    </message>
+</context>
+<context>
     <name>EndDialog</name>
     <message>
         <source>Hari terakhir</source>

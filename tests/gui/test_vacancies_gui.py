@@ -209,3 +209,25 @@ def test_guided_filling_shows_costs_and_records_the_choice(win, qtbot):
         click(qtbot, filling.save_button)
     row = page.selected_row()
     assert row.chosen_method.value == "ACTING" and "S27" in row.method_reason
+
+
+def test_passing_over_a_candidate_needs_a_reason(win, qtbot):
+    page = win.open_page("vacancies")
+    open_hakiki(page, qtbot)
+    dialog: CandidatesDialog = page.open_dialog(CandidatesDialog)
+    add = dialog.add()
+    qtbot.keyClicks(add.name, "Lim Wei Jie")
+    qtbot.keyClicks(add.mykad, "980512-08-5671")
+    add.category.setCurrentIndex(add.category.findData("BERJAYA"))
+    qtbot.keyClicks(add.rank, "1")
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, add.save_button)
+    dialog.table.selectRow(0)
+    decline = dialog.decline()
+    click(qtbot, decline.save_button)
+    assert decline.isVisible() and decline.errors.text_of("note")
+    qtbot.keyClicks(decline.note, "Menolak tawaran: menyambung pengajian")
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, decline.save_button)
+    (row,) = dialog.model.rows
+    assert row.outcome.value == "DECLINED" and "pengajian" in row.outcome_note

@@ -259,8 +259,10 @@ def test_appointment_refusals(db, office, pool):
     perform(db, C.mark_appointed, pool["b1"], vid, today=TODAY)
     assert "CANDIDATE_NOT_PENDING" in codes(refused(db, C.mark_appointed, pool["b1"], vid,
                                                     today=TODAY))
-    assert codes(refused(db, C.mark_declined, pool["b1"], today=TODAY)) == {"CANDIDATE_NOT_PENDING"}
-    assert codes(refused(db, C.mark_declined, 999, today=TODAY)) == {"NOT_FOUND"}
+    assert codes(refused(db, C.mark_declined, pool["b1"], note="x", today=TODAY)) == {
+        "CANDIDATE_NOT_PENDING"}
+    assert codes(refused(db, C.mark_declined, 999, note="x", today=TODAY)) == {"NOT_FOUND"}
+    assert codes(refused(db, C.mark_declined, pool["b2"], note=" ", today=TODAY)) == {"REQUIRED"}
 
 
 def test_operasi_appointment_after_approval(db, office, pool):
