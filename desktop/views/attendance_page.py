@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -19,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.attendance import AttendanceGrid, month_grid, set_absences
+from desktop.services.office_holidays import add_office_holiday, list_office_holidays
+from desktop.views.form_dialog import FormDialog
 from desktop.views.month_picker import MonthPicker
-from desktop.views.operations import Operations
+from desktop.views.operations import Operations, Result
+from desktop.views.widgets import DateField
 
 SHADE = QColor("#d9dde3")
 ABSENT = QColor("#f4c7c3")
@@ -111,6 +115,27 @@ class GridModel(QAbstractTableModel):
         return True
 
 
+class OfficeHolidayDialog(FormDialog):
+    """A one-off office holiday (cuti peristiwa): shaded for every PSH, not paid, not absent."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.setObjectName("officeHolidayDialog")
+        self.setWindowTitle(self.tr("Cuti peristiwa"))
+        year = date.today().year
+        known = ops.query(list_office_holidays, year)
+        listed = "\n".join(f"{h.day:%d/%m/%Y} {h.name}" for h in known) or self.tr("(tiada)")
+        self.form_layout.addRow(QLabel(self.tr("Cuti peristiwa %1:").replace("%1", str(year))
+                                       + "\n" + listed))
+        self.day = self.add_field("day", self.tr("Tarikh"), DateField())
+        self.name = self.add_field("name", self.tr("Nama cuti"), QLineEdit())
+        self.finish_fields()
+
+    def submit(self) -> Result:
+        return self.ops.run(add_office_holiday, self.day.value(), self.name.text(), parent=self,
+                            show_refusal=False)
+
+
 class AttendancePage(QWidget):
     kinds = frozenset({"absence", "psh", "office_holiday", "month"})
 
@@ -122,6 +147,8 @@ class AttendancePage(QWidget):
         self.picker.changed.connect(lambda *_: self.reload())
         self.save_button = QPushButton(self.tr("Simpan kehadiran"), objectName="saveButton")
         self.save_button.clicked.connect(self.save)
+        self.holiday_button = QPushButton(self.tr("Cuti peristiwa..."), objectName="holiday")
+        self.holiday_button.clicked.connect(self.add_holiday)
         self.status = QLabel(objectName="status")
         self.model = GridModel(self)
         self.table = QTableView(objectName="grid")
@@ -133,6 +160,7 @@ class AttendancePage(QWidget):
         top.addWidget(QLabel(self.tr("Bulan")))
         top.addWidget(self.picker)
         top.addStretch(1)
+        top.addWidget(self.holiday_button)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>" + self.tr("Kehadiran PSH") + "</h2>"))
@@ -152,6 +180,11 @@ class AttendancePage(QWidget):
         self.status.setText(self.tr("Bulan ini telah ditutup: kehadiran tidak boleh diubah.")
                             if grid.locked else self.tr("%1 PSH").replace(
                                 "%1", str(len(grid.rows))))
+
+    def add_holiday(self) -> OfficeHolidayDialog:
+        dialog = OfficeHolidayDialog(self.ops, self)
+        dialog.open()
+        return dialog
 
     def save(self):
         changes = [(psh, day, kind) for (psh, day), kind in self.model.pending.items()]

@@ -62,6 +62,34 @@ class Operations(QObject):
             self.changed.emit(outcome.touched)
         return Result(True, outcome.result)
 
+    def run_in_background(self, fn: Callable[..., Any], *args, label: str, parent: QWidget,
+                          on_done: Callable[[Result], None] | None = None, **kwargs):
+        """Like :meth:`run` for long actions: the transaction runs in a worker thread behind a
+        progress dialog, the window stays responsive, and the result comes back here."""
+        from desktop.views.background import BackgroundTask
+
+        def work(_progress, _cancel):
+            return unit.perform(self._db, fn, *args, actor=self.actor, **kwargs)
+
+        task = BackgroundTask(work, label, parent)
+
+        def finished(outcome) -> None:
+            if outcome.touched:
+                self.changed.emit(outcome.touched)
+            if on_done:
+                on_done(Result(True, outcome.result))
+
+        def failed(exc) -> None:
+            if not isinstance(exc, Refused):
+                raise exc
+            self.show_refusal(exc, parent)
+            if on_done:
+                on_done(Result(False, refused=exc))
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        return task.start()
+
     def show_refusal(self, refused: Refused, parent: QWidget | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tindakan ditolak"),
                           refused.message(self.lang), QMessageBox.StandardButton.Ok, parent)

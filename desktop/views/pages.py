@@ -46,6 +46,8 @@ def pages() -> list[PageSpec]:
                  "desktop.views.attendance_page:AttendancePage"),
         PageSpec("month", QT_TRANSLATE_NOOP("Pages", "Tutup Bulan"),
                  "desktop.views.month_page:MonthPage"),
+        PageSpec("consolidate", QT_TRANSLATE_NOOP("Pages", "Gabungan HQ"),
+                 "desktop.views.consolidate_page:ConsolidatePage"),
         PageSpec("premises", QT_TRANSLATE_NOOP("Pages", "Premis"),
                  "desktop.views.premises_page:PremisesPage"),
         PageSpec("posts", QT_TRANSLATE_NOOP("Pages", "Jawatan"),
@@ -54,4 +56,6 @@ def pages() -> list[PageSpec]:
                  "desktop.views.staff_page:StaffPage"),
         PageSpec("grades", QT_TRANSLATE_NOOP("Pages", "Gred"),
                  "desktop.views.grades_page:GradesPage"),
+        PageSpec("import", QT_TRANSLATE_NOOP("Pages", "Import Excel"),
+                 "desktop.views.import_page:ImportPage"),
     ]

@@ -243,6 +243,10 @@
         <translation>Save attendance</translation>
     </message>
     <message>
+        <source>Cuti peristiwa...</source>
+        <translation>Office holiday...</translation>
+    </message>
+    <message>
         <source>Bulan</source>
         <translation>Month</translation>
     </message>
@@ -405,6 +409,45 @@
     <message>
         <source>Kekosongan ditutup (5A(s)): %1</source>
         <translation>Vacancy closed (5A(s)): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidatePage</name>
+    <message>
+        <source>Tambah fail...</source>
+        <translation>Add files...</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Satukan...</source>
+        <translation>Combine...</translation>
+    </message>
+    <message>
+        <source>Gabungan Penyata Kebangsaan (HQ)</source>
+        <translation>National Consolidation (HQ)</translation>
+    </message>
+    <message>
+        <source>Penyata bulanan setiap negeri:</source>
+        <translation>Each state&apos;s monthly return:</translation>
+    </message>
+    <message>
+        <source>Pilih penyata</source>
+        <translation>Choose returns</translation>
+    </message>
+    <message>
+        <source>Simpan gabungan</source>
+        <translation>Save the consolidation</translation>
+    </message>
+    <message>
+        <source>Menyemak dan menyatukan penyata...</source>
+        <translation>Checking and combining the returns...</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tiada fail ditulis.</source>
+        <translation>Cancelled; no file was written.</translation>
     </message>
 </context>
 <context>
@@ -927,6 +970,61 @@
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>Fail Excel daftar (.xlsx)</source>
+        <translation>Register workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih fail...</source>
+        <translation>Choose file...</translation>
+    </message>
+    <message>
+        <source>Simpan templat...</source>
+        <translation>Save template...</translation>
+    </message>
+    <message>
+        <source>Semak</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import Daftar dari Excel</source>
+        <translation>Import Registers from Excel</translation>
+    </message>
+    <message>
+        <source>Isi templat, semak, kemudian import. Jika ada satu masalah, tiada apa-apa disimpan.</source>
+        <translation>Fill the template, check it, then import. If there is a single problem, nothing is saved.</translation>
+    </message>
+    <message>
+        <source>Pilih fail</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Simpan templat</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <source>Templat disimpan: %1</source>
+        <translation>Template saved: %1</translation>
+    </message>
+    <message>
+        <source>Fail tidak dapat diimport.</source>
+        <translation>The file cannot be imported.</translation>
+    </message>
+    <message>
+        <source>Mengimport daftar...</source>
+        <translation>Importing the registers...</translation>
+    </message>
+    <message>
+        <source>Selesai: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+</context>
+<context>
     <name>InterruptionDialog</name>
     <message>
         <source>Gangguan tugas: %1</source>
@@ -1123,6 +1221,29 @@
     </message>
 </context>
 <context>
+    <name>OfficeHolidayDialog</name>
+    <message>
+        <source>Cuti peristiwa</source>
+        <translation>Office holiday</translation>
+    </message>
+    <message>
+        <source>(tiada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Cuti peristiwa %1:</source>
+        <translation>Office holidays %1:</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama cuti</source>
+        <translation>Holiday name</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Tindakan ditolak</source>
@@ -1168,6 +1289,10 @@
         <translation>Month Close</translation>
     </message>
     <message>
+        <source>Gabungan HQ</source>
+        <translation>HQ Consolidation</translation>
+    </message>
+    <message>
         <source>Premis</source>
         <translation>Premises</translation>
     </message>
@@ -1182,6 +1307,10 @@
     <message>
         <source>Gred</source>
         <translation>Grades</translation>
+    </message>
+    <message>
+        <source>Import Excel</source>
+        <translation>Excel Import</translation>
     </message>
 </context>
 <context>

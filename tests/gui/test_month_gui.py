@@ -73,3 +73,21 @@ def test_a_cancelled_export_leaves_no_file(month_win, qtbot, tmp_path):
     with qtbot.waitSignal(task.failed, timeout=30000):
         pass
     assert not out.exists() and page.last_export is None
+
+
+def test_an_office_holiday_is_shaded_for_every_psh(month_win, qtbot):
+    from PySide6.QtCore import QDate
+
+    win, _ = month_win
+    page = win.open_page("attendance")
+    page.picker.set_value(2026, 4)
+    dialog = page.add_holiday()
+    dialog.day.setDate(QDate(2026, 4, 4))  # a Saturday: already off in Selangor
+    qtbot.keyClicks(dialog.name, "Cuti Peristiwa")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.errors.text_of("day")
+    dialog.day.setDate(QDate(2026, 4, 15))  # a Wednesday
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not page.model.toggle(0, 14)  # 15 April is now shaded
+    assert "Cuti Peristiwa" in page.model.data(page.model.index(0, 14), Qt.ItemDataRole.ToolTipRole)
