@@ -5,10 +5,11 @@ caller's transaction (``perform(db, fill_demo, state=..., seed=...)``), flushes 
 one audit record. The same seed (and the same ``today``) gives the same records.
 
 The steps: the office, grades, premises, posts and staff (written in bulk), then the vacancies
-(``demo_vacancies``) and their fillings with the OS29000 allocation (``demo_fillings``), both
-through the services.
+(``demo_vacancies``), their fillings with the OS29000 allocation (``demo_fillings``) and the
+attendance of the last three full months and this one (``demo_attendance``), all through the
+services.
 
-Adding a step (later issues: attendance, the month close):
+Adding a step:
 
 1. Write ``def add_things(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None``. Read what
    earlier steps made from ``plan`` (``plan.posts``, ``plan.staff``, ``plan.today`` ...). Either
@@ -37,6 +38,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from desktop.models import (
+    Absence,
     ActingAssignment,
     Candidate,
     FillingStatus,
@@ -44,6 +46,7 @@ from desktop.models import (
     Grade,
     GradeSalary,
     Office,
+    OfficeHoliday,
     Post,
     PostIncumbency,
     Premises,
@@ -57,6 +60,7 @@ from desktop.rules.money import format_rm
 from desktop.rules.psh_appointment import PshStatus
 from desktop.rules.vacancy_enums import VacancyStatus
 from desktop.services.allocation import balance
+from desktop.services.demo_attendance import add_attendance
 from desktop.services.demo_fillings import add_fillings
 from desktop.services.demo_names import (
     PersonMaker,
@@ -255,7 +259,7 @@ def add_posts_and_staff(ctx: Ctx, rng: random.Random, plan: DemoPlan) -> None:
 
 
 DEMO_STEPS: list[DemoStep] = [add_office, add_grades, add_premises, add_posts_and_staff,
-                              add_vacancies, add_fillings]
+                              add_vacancies, add_fillings, add_attendance]
 
 
 @dataclass(frozen=True)
@@ -280,6 +284,19 @@ class DemoSummary:
     gantian: int = 0  # none until the administrator fills the honorarium table
     allocation_year: int = 0
     allocation_available: Decimal = Decimal("0.00")  # the OS29000 balance of that year
+    absences: int = 0  # full days of absence of the PSH, the last three full months and this
+    office_holidays: int = 0
+
+    def _attendance(self, lang: str) -> str:
+        if lang == "en":
+            return (f"; {self.absences} {'absence' if self.absences == 1 else 'absences'} and "
+                    f"{self.office_holidays} office "
+                    f"{'holiday' if self.office_holidays == 1 else 'holidays'} over the last "
+                    "three full months and this one; no duty trips (the Lampiran A rate table "
+                    "is still empty)")
+        return (f"; {self.absences} hari tidak hadir dan {self.office_holidays} cuti peristiwa "
+                "bagi tiga bulan penuh lalu dan bulan ini; tiada tuntutan perjalanan (jadual "
+                "kadar Lampiran A belum diisi)")
 
     def _fillings(self, lang: str) -> str:
         balance = format_rm(self.allocation_available)
@@ -307,13 +324,13 @@ class DemoSummary:
                     f"{'vacancy' if self.vacancies == 1 else 'vacancies'} "
                     f"({self.open_vacancies} not closed) and {self.candidates} "
                     f"{'candidate' if self.candidates == 1 else 'candidates'}"
-                    f"{self._fillings('en')}.")
+                    f"{self._fillings('en')}{self._attendance('en')}.")
         return (f"Pejabat demo {office} (benih {self.seed}) telah diisi: {self.premises} premis "
                 f"({self.tabika} Tabika, {self.taska} Taska) di {self.districts} daerah, "
                 f"{self.grades} gred, {self.staff} kakitangan dan {self.posts} jawatan, "
                 f"{self.vacant_posts} daripadanya kosong; {self.vacancies} kekosongan "
                 f"({self.open_vacancies} belum ditutup) dan {self.candidates} calon"
-                f"{self._fillings('ms')}.")
+                f"{self._fillings('ms')}{self._attendance('ms')}.")
 
 
 NOT_EMPTY = RuleViolation(
@@ -386,7 +403,8 @@ def fill_demo(ctx: Ctx, state: str = "SGR", seed: int = 1, today: date | None = 
         active_acting=count(ActingAssignment,
                             ActingAssignment.status == FillingStatus.ACTIVE),
         gantian=count(GantianAppointment), allocation_year=today.year,
-        allocation_available=balance(ctx.session, today.year).available)
+        allocation_available=balance(ctx.session, today.year).available,
+        absences=count(Absence), office_holidays=count(OfficeHoliday))
     ctx.audit("demo", "office", plan.office.id, None,
               {**asdict(summary), "today": today, **{k: len(v) for k, v in plan.extra.items()}})
     ctx.touched.update({"premises", "grade", "post", "staff"})

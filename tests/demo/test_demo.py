@@ -262,8 +262,8 @@ def test_service_dates_and_qualifications(sgr):
 
 def test_one_audit_record_for_the_registers_and_a_sound_chain(sgr):
     """The registers are written in bulk under one "demo" record, the last; the vacancies,
-    steps, candidates, allocation, PSH and acting went through their services, which audit
-    each change (a contract appointment's holding of its post too)."""
+    steps, candidates, allocation, PSH, acting and attendance went through their services,
+    which audit each change (a contract appointment's holding of its post too)."""
     db, s, _data = sgr
     records = read(db, lambda ses: [(r.action, r.entity, r.actor)
                                     for r in ses.scalars(select(AuditRecord)
@@ -272,10 +272,13 @@ def test_one_audit_record_for_the_registers_and_a_sound_chain(sgr):
     assert {actor for _a, _e, actor in records} == {"demo"}
     entities = {e for _a, e, _actor in records[:-1]}
     assert {"vacancy", "vacancy_step", "candidate", "recruitment_exercise", "allocation_entry",
-            "allocation_commitment", "psh", "acting"} <= entities
+            "allocation_commitment", "psh", "acting", "office_holiday", "absence"} <= entities
     assert entities <= {"vacancy", "vacancy_step", "candidate", "recruitment_exercise",
                         "allocation_entry", "allocation_commitment", "psh", "psh_extension",
-                        "acting", "acting_interruption", "post", "post_incumbency"}
+                        "acting", "acting_interruption", "post", "post_incumbency",
+                        "office_holiday", "absence"}
+    assert sum(a == "tambah" and e == "absence" for a, e, _ in records) == s.absences
+    assert sum(a == "tambah" and e == "office_holiday" for a, e, _ in records) == 1
     assert sum(a == "lantik" and e == "psh" for a, e, _ in records) == s.psh
     assert sum(a == "tambah" and e == "acting" for a, e, _ in records) == s.acting
     assert sum(a == "buka" for a, _e, _actor in records) == s.vacancies
