@@ -44,6 +44,8 @@ def pages() -> list[PageSpec]:
                  "desktop.views.allocation_page:AllocationPage"),
         PageSpec("attendance", QT_TRANSLATE_NOOP("Pages", "Kehadiran"),
                  "desktop.views.attendance_page:AttendancePage"),
+        PageSpec("claims", QT_TRANSLATE_NOOP("Pages", "Tuntutan"),
+                 "desktop.views.claims_page:ClaimsPage"),
         PageSpec("month", QT_TRANSLATE_NOOP("Pages", "Tutup Bulan"),
                  "desktop.views.month_page:MonthPage"),
         PageSpec("consolidate", QT_TRANSLATE_NOOP("Pages", "Gabungan HQ"),

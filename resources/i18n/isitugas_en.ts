@@ -377,6 +377,61 @@
     </message>
 </context>
 <context>
+    <name>ClaimsPage</name>
+    <message>
+        <source>Tuntutan Tugas Rasmi PSH</source>
+        <translation>PSH Official-Duty Claims</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Premis</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Km</source>
+        <translation>Km</translation>
+    </message>
+    <message>
+        <source>Malam</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>Amaun (RM)</source>
+        <translation>Amount (RM)</translation>
+    </message>
+    <message>
+        <source>Padam (tersilap)...</source>
+        <translation>Delete (entered by mistake)...</translation>
+    </message>
+    <message>
+        <source>Padam tuntutan</source>
+        <translation>Delete claim</translation>
+    </message>
+    <message>
+        <source>Padam tuntutan yang tersilap masuk ini?</source>
+        <translation>Delete this claim entered by mistake?</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <source>Tutup kekosongan %1</source>
@@ -1285,6 +1340,10 @@
         <translation>Attendance</translation>
     </message>
     <message>
+        <source>Tuntutan</source>
+        <translation>Claims</translation>
+    </message>
+    <message>
         <source>Tutup Bulan</source>
         <translation>Month Close</translation>
     </message>
@@ -1802,6 +1861,45 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TripDialog</name>
+    <message>
+        <source>Tuntutan tugas rasmi (5A(j))</source>
+        <translation>Official-duty claim (5A(j))</translation>
+    </message>
+    <message>
+        <source>PSH</source>
+        <translation>PSH</translation>
+    </message>
+    <message>
+        <source>(pilih PSH)</source>
+        <translation>(choose a PSH)</translation>
+    </message>
+    <message>
+        <source>Tarikh bertolak</source>
+        <translation>Departure date</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Jam di luar (cth. 9:30)</source>
+        <translation>Hours away (e.g. 9:30)</translation>
+    </message>
+    <message>
+        <source>Jarak (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <source>Bilangan malam</source>
+        <translation>Nights</translation>
+    </message>
+    <message>
+        <source>Penginapan</source>
+        <translation>Lodging</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,6 @@ may fill."""
 
 import pytest
 
-from desktop.paths import resource
-from desktop.rules import rates
 from tests.dbfixtures import database_fixture, url_fixture
 
 from . import factories as F
@@ -19,27 +17,6 @@ def may(db) -> F.May:
     """A Selangor office; PSH Aminah at a Selangor Tabika (2 March to 29 May 2026) and PSH
     Badrul at a Kedah Tabika (6 May to 5 August 2026), both paid RM54.00 a day (SPM)."""
     return F.make_may(db)
-
-
-@pytest.fixture
-def rates_dir(tmp_path, monkeypatch):
-    """A copy of resources/rates that a test may change; the loader reads it instead."""
-    folder = tmp_path / "rates"
-    folder.mkdir()
-    for file in resource("rates/psh.toml").parent.iterdir():
-        if file.suffix in (".toml", ".csv"):
-            (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-
-    def copied(rel):
-        path = tmp_path / rel
-        if not path.is_file():
-            raise FileNotFoundError(rel)
-        return path
-
-    monkeypatch.setattr(rates, "resource", copied)
-    rates.clear_cache()
-    yield folder
-    rates.clear_cache()
 
 
 @pytest.fixture

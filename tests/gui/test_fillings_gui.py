@@ -112,31 +112,22 @@ def test_gantian_is_refused_while_its_table_is_empty(win, qtbot, hakiki_after_re
 
 def test_gantian_through_the_guided_dialog_once_the_table_is_filled(win, qtbot,
                                                                     hakiki_after_report,
-                                                                    tmp_path, monkeypatch):
-    from desktop.paths import resource
+                                                                    rates_dir):
     from desktop.rules import rates
     from desktop.services.gantian import list_gantian
 
-    folder = tmp_path / "rates"
-    folder.mkdir()
-    for file in resource("rates/psh.toml").parent.glob("*.toml"):
-        text = file.read_text(encoding="utf-8")
-        if file.name == "gantian.toml":
-            text = text.replace("rows = []",
-                                'rows = [{ grade = "S17", per = "HARI", amount = "60.00" }]')
-        (folder / file.name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(rates, "resource", lambda rel: tmp_path / rel)
+    table = rates_dir / "gantian.toml"
+    table.write_text(table.read_text(encoding="utf-8").replace(
+        "rows = []", 'rows = [{ grade = "S17", per = "HARI", amount = "60.00" }]'),
+        encoding="utf-8")
     rates.clear_cache()
-    try:
-        page = hakiki_after_report
-        dialog = _gantian_dialog(page, qtbot)
-        with qtbot.waitSignal(page.ops.changed):
-            click(qtbot, dialog.save_button)
-        (row,) = page.ops.query(list_gantian)
-        assert (row.name, row.amount, row.per) == ("Rohani binti Ismail", 60, "HARI")
-        assert page.selected_row().filled_method.value == "GANTIAN"
-    finally:
-        rates.clear_cache()
+    page = hakiki_after_report
+    dialog = _gantian_dialog(page, qtbot)
+    with qtbot.waitSignal(page.ops.changed):
+        click(qtbot, dialog.save_button)
+    (row,) = page.ops.query(list_gantian)
+    assert (row.name, row.amount, row.per) == ("Rohani binti Ismail", 60, "HARI")
+    assert page.selected_row().filled_method.value == "GANTIAN"
 
 
 @pytest.fixture

@@ -91,3 +91,42 @@ def test_an_office_holiday_is_shaded_for_every_psh(month_win, qtbot):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not page.model.toggle(0, 14)  # 15 April is now shaded
     assert "Cuti Peristiwa" in page.model.data(page.model.index(0, 14), Qt.ItemDataRole.ToolTipRole)
+
+
+def _trip(page, qtbot, purpose="Mesyuarat di Shah Alam"):
+    from PySide6.QtCore import QDate
+
+    dialog = page.add()
+    dialog.psh.setCurrentIndex(1)
+    dialog.day.setDate(QDate(2026, 4, 14))
+    qtbot.keyClicks(dialog.purpose, purpose)
+    qtbot.keyClicks(dialog.hours, "12")
+    qtbot.keyClicks(dialog.km, "85.5")
+    return dialog
+
+
+def test_claims_refused_while_lampiran_a_is_empty(month_win, qtbot):
+    win, _ = month_win
+    page = win.open_page("claims")
+    dialog = _trip(page, qtbot)
+    dialog.km.setText("lima")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    shown = dialog.errors.general.text() + "".join(
+        label.text() for label in dialog.errors.labels.values())
+    assert dialog.isVisible() and "belum diisi oleh pentadbir" in shown
+    assert dialog.errors.text_of("km")  # the bad number is named by its field too
+    assert page.model.rows == []
+
+
+def test_a_trip_is_paid_by_the_filled_table(month_win, qtbot, rates_dir):
+    from tests.attendance.factories import fill_lampiran_a
+
+    fill_lampiran_a(rates_dir)
+    win, _ = month_win
+    page = win.open_page("claims")
+    dialog = _trip(page, qtbot)
+    with qtbot.waitSignal(page.ops.changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    (row,) = page.model.rows
+    # the same trip as tests/attendance: 85.5 km x RM0.55 = 47.03; Elaun Harian (SPM) 25.00
+    assert str(row.amount) == "72.03"

@@ -24,7 +24,7 @@ def test_english_translation_is_complete_and_loads(qapp, db, qtbot):
         page = window.open_page("premises")
         titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
         assert titles == ["Dashboard", "Vacancies", "Interviews", "PSH", "Acting Duty",
-                          "Replacement Officers", "OS29000 Allocation", "Attendance",
+                          "Replacement Officers", "OS29000 Allocation", "Attendance", "Claims",
                           "Month Close", "HQ Consolidation", "Premises", "Posts",
                           "Officers", "Grades", "Excel Import"]
         assert page.add_button.text() == "Add..."
