@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Grade, GradeSalary
 from desktop.rules import Refused, invalid
-from desktop.services.unit import Ctx
+from desktop.services.unit import Ctx, setattr_all
 from desktop.services.validate import Checks, typed_date, typed_money
 
 ENTITY = "grade"
@@ -131,13 +131,8 @@ def _load(ctx: Ctx, grade_id: int) -> Grade:
 
 def update_grade(ctx: Ctx, grade_id: int, form: GradeForm) -> None:
     g = _load(ctx, grade_id)
-    before = _snapshot(g)
     f = _clean(ctx.session, form, grade_id)
-    g.code, g.title = f.code, f.title
-    ctx.session.flush()
-    after = _snapshot(g)
-    if after != before:
-        ctx.audit("ubah", ENTITY, g.id, before, after)
+    ctx.update(ENTITY, g, _snapshot, lambda: setattr_all(g, code=f.code, title=f.title))
 
 
 def set_grade_active(ctx: Ctx, grade_id: int, active: bool) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 from desktop.models import Grade, Post, PostIncumbency, Premises, Staff
 from desktop.rules import Refused, invalid
 from desktop.rules.enums import PremisesKind
-from desktop.services.unit import Ctx
+from desktop.services.unit import Ctx, setattr_all
 from desktop.services.validate import Checks, typed_date, typed_id
 
 ENTITY = "post"
@@ -221,13 +221,10 @@ def _load(ctx: Ctx, post_id: int) -> Post:
 def update_post(ctx: Ctx, post_id: int, form: PostForm) -> None:
     """Correct a post's grade (or its premises, while nobody has ever held it)."""
     p = _load(ctx, post_id)
-    before = _snapshot(p)
-    p.premises_id, p.grade_id = _clean(ctx.session, form, p)
-    ctx.session.flush()
-    after = _snapshot(p)
-    if after != before:
-        ctx.audit("ubah", ENTITY, p.id, before, after)
-        ctx.touched.add("premises")
+    premises_id, grade_id = _clean(ctx.session, form, p)
+    if ctx.update(ENTITY, p, _snapshot,
+                  lambda: setattr_all(p, premises_id=premises_id, grade_id=grade_id)):
+        ctx.touched.add("premises")  # the premises register counts posts
 
 
 def set_post_active(ctx: Ctx, post_id: int, active: bool) -> None:

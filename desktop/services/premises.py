@@ -124,14 +124,13 @@ def _load(ctx: Ctx, premises_id: int) -> Premises:
 
 def update_premises(ctx: Ctx, premises_id: int, form: PremisesForm) -> None:
     p = _load(ctx, premises_id)
-    before = _snapshot(p)
     f = _clean(ctx.session, form, premises_id)
-    p.code, p.name, p.kind, p.state = f.code, f.name, PremisesKind(f.kind), f.state
-    p.district, p.address = f.district, f.address
-    ctx.session.flush()
-    after = _snapshot(p)
-    if after != before:
-        ctx.audit("ubah", ENTITY, p.id, before, after)
+
+    def change() -> None:
+        p.code, p.name, p.kind, p.state = f.code, f.name, PremisesKind(f.kind), f.state
+        p.district, p.address = f.district, f.address
+
+    ctx.update(ENTITY, p, _snapshot, change)
 
 
 def set_premises_active(ctx: Ctx, premises_id: int, active: bool) -> None:

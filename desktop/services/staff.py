@@ -243,13 +243,8 @@ def _load(ctx: Ctx, staff_id: int) -> Staff:
 
 def update_staff(ctx: Ctx, staff_id: int, form: StaffForm) -> None:
     s = _load(ctx, staff_id)
-    before = _snapshot(s)
     f = _clean(ctx.session, form, s)
-    _apply(s, f)
-    ctx.session.flush()
-    after = _snapshot(s)
-    if after != before:
-        ctx.audit("ubah", ENTITY, s.id, before, after)
+    ctx.update(ENTITY, s, _snapshot, lambda: _apply(s, f))
 
 
 def set_staff_active(ctx: Ctx, staff_id: int, active: bool) -> None:

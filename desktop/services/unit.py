@@ -27,6 +27,12 @@ def local_actor() -> str:
         return "pengguna"
 
 
+def setattr_all(obj, **values) -> None:
+    """Set several attributes at once (the change given to :meth:`Ctx.update`)."""
+    for name, value in values.items():
+        setattr(obj, name, value)
+
+
 @dataclass
 class Ctx:
     session: Session
