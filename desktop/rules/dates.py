@@ -36,6 +36,14 @@ def format_date_ms(d: date) -> str:
     return format_date(_as_date(d), "d MMMM y", locale="ms")
 
 
+def month_names_ms() -> tuple[str, ...]:
+    """"Januari" ... "Disember", from babel's Malay locale."""
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", locale="ms")
+    return tuple(names[m] for m in range(1, 13))
+
+
 def format_month_ms(year: int, month: int) -> str:
     """"November 2026"."""
     from babel.dates import format_date

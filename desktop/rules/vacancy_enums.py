@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from desktop.rules.dates import format_date_ms
 from desktop.rules.enums import Method, VacancyKind
 
 
@@ -169,10 +170,5 @@ def method_label(method: Method | str | None, lang: str = "ms") -> str:
     return en if lang == "en" else ms
 
 
-_MONTHS_MS = ("Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September",
-              "Oktober", "November", "Disember")
-
-
-def date_ms(day) -> str:
-    """A date as Malay letters write it: ``16 Jun 2016``."""
-    return f"{day.day} {_MONTHS_MS[day.month - 1]} {day.year}"
+# a date as Malay letters write it ("16 Jun 2016"): one definition, in rules.dates
+date_ms = format_date_ms

@@ -7,8 +7,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
-MONTHS_MS = ("Januari", "Februari", "Mac", "April", "Mei", "Jun", "Julai", "Ogos", "September",
-             "Oktober", "November", "Disember")
+from desktop.rules.dates import month_names_ms
 
 
 def last_full_month(today: date | None = None) -> tuple[int, int]:
@@ -24,7 +23,7 @@ class MonthPicker(QWidget):
         today = date.today()
         year, month = (today.year, today.month) if current else last_full_month(today)
         self.month = QComboBox(objectName="monthCombo")
-        for i, name in enumerate(MONTHS_MS, start=1):
+        for i, name in enumerate(month_names_ms(), start=1):
             self.month.addItem(name, i)
         self.month.setCurrentIndex(month - 1)
         self.year = QSpinBox(objectName="yearSpin")
