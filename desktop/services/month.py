@@ -104,7 +104,9 @@ def _birth(mykad: str) -> date | None:
 
 def _psh_lines(session: Session, year: int, month: int, first: date, last: date,
                holidays: frozenset[date], problems: list) -> list[PshLine]:
-    q = select(PshAppointment).where(PshAppointment.start <= last).order_by(
+    q = select(PshAppointment).where(
+        PshAppointment.start <= last,
+        func.coalesce(PshAppointment.ended_on, PshAppointment.end) >= first).order_by(
         PshAppointment.name, PshAppointment.id)
     out = []
     for p in session.execute(q).scalars():
@@ -143,7 +145,9 @@ def _psh_lines(session: Session, year: int, month: int, first: date, last: date,
 
 def _acting_lines(session: Session, year: int, month: int, first: date, last: date,
                   problems: list) -> list[ActingLine]:
-    q = select(ActingAssignment).where(ActingAssignment.start <= last).order_by(
+    q = select(ActingAssignment).where(
+        ActingAssignment.start <= last,
+        func.coalesce(ActingAssignment.ended_on, ActingAssignment.end) >= first).order_by(
         ActingAssignment.start, ActingAssignment.id)
     out = []
     for a in session.execute(q).scalars():
@@ -166,7 +170,9 @@ def _acting_lines(session: Session, year: int, month: int, first: date, last: da
 def _gantian_lines(session: Session, year: int, month: int, first: date, last: date,
                    holidays: frozenset[date], problems: list) -> list[GantianLine]:
     office = get_office(session)
-    q = select(GantianAppointment).where(GantianAppointment.start <= last).order_by(
+    q = select(GantianAppointment).where(
+        GantianAppointment.start <= last,
+        func.coalesce(GantianAppointment.ended_on, GantianAppointment.end) >= first).order_by(
         GantianAppointment.start, GantianAppointment.id)
     out = []
     for g in session.execute(q).scalars():
