@@ -242,11 +242,13 @@ def cmd_export_return(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     path = write_return(data, args.out)
-    counts = f"{len(data.psh)} PSH, {len(data.acting)}, {len(data.gantian)}, {len(data.vacancies)}"
+    n = (len(data.psh), len(data.acting), len(data.gantian), len(data.vacancies))
     if lang_of(args) == "en":
-        print(f"Return {year}-{month:02d} version {data.meta.version} written: {path} ({counts})")
+        print(f"Return {year}-{month:02d} version {data.meta.version} written: {path} "
+              f"({n[0]} PSH, {n[1]} acting, {n[2]} replacement, {n[3]} vacancies)")
     else:
-        print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} ({counts})")
+        print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} "
+              f"({n[0]} PSH, {n[1]} tanggung kerja, {n[2]} gantian, {n[3]} kekosongan)")
 
 @command("consolidate")
 def cmd_consolidate(args: argparse.Namespace) -> int:
