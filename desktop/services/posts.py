@@ -284,7 +284,7 @@ def _close(ctx: Ctx, post: Post, holding: PostIncumbency, end: date, note: str) 
 
 
 def assign_incumbent(ctx: Ctx, post_id: int, staff_id: int, start, *, move: bool = False,
-                     note: str = "") -> int:
+                     note: str = "", today: date | None = None) -> int:
     """Make the officer the holder of a vacant post from ``start``; returns the holding's id.
 
     An officer who already holds a post is refused (STAFF_HOLDS_POST) unless ``move`` is set:
@@ -321,7 +321,7 @@ def assign_incumbent(ctx: Ctx, post_id: int, staff_id: int, start, *, move: bool
     if start is not None:
         moving_from = previous if move and previous is not None and previous.post_id != post.id \
             else None
-        _check_start(ctx.session, c, post, staff, start, moving_from)
+        _check_start(ctx.session, c, post, staff, start, moving_from, today or date.today())
     c.raise_if_any()
 
     if move and previous is not None:
@@ -346,8 +346,8 @@ def assign_incumbent(ctx: Ctx, post_id: int, staff_id: int, start, *, move: bool
 
 
 def _check_start(session: Session, c: Checks, post: Post, staff: Staff, start: date,
-                 moving_from: PostIncumbency | None) -> None:
-    if start > date.today():
+                 moving_from: PostIncumbency | None, today: date) -> None:
+    if start > today:
         c.add(invalid("start", "Tarikh mula menyandang tidak boleh pada masa hadapan.",
                       "The start date cannot be in the future.", "START_IN_FUTURE"))
     if staff.service_start is not None and start < staff.service_start:
@@ -374,7 +374,8 @@ def _check_start(session: Session, c: Checks, post: Post, staff: Staff, start: d
                       f"({moving_from.start:%d/%m/%Y}).", "END_BEFORE_START"))
 
 
-def release_incumbent(ctx: Ctx, post_id: int, end, note: str = "") -> None:
+def release_incumbent(ctx: Ctx, post_id: int, end, note: str = "", *,
+                      today: date | None = None) -> None:
     """The holder leaves the post on ``end`` (their last day in it); the post becomes vacant."""
     post = _load(ctx, post_id)
     c = Checks()
@@ -390,7 +391,7 @@ def release_incumbent(ctx: Ctx, post_id: int, end, note: str = "") -> None:
                           f"({holding.start:%d/%m/%Y}).",
                           f"The end date cannot be before the start date "
                           f"({holding.start:%d/%m/%Y}).", "END_BEFORE_START"))
-        if end > date.today():
+        if end > (today or date.today()):
             c.add(invalid("end", "Tarikh akhir menyandang tidak boleh pada masa hadapan.",
                           "The end date cannot be in the future.", "END_IN_FUTURE"))
     c.raise_if_any()

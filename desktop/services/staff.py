@@ -158,9 +158,10 @@ def _check_holdings(session: Session, c: Checks, staff_id: int, start: date) -> 
                       f"({first:%d/%m/%Y}).", "DATES_OUT_OF_ORDER"))
 
 
-def _clean(session: Session, form: StaffForm, current: Staff | None) -> _Clean:
+def _clean(session: Session, form: StaffForm, current: Staff | None,
+           today: date | None = None) -> _Clean:
     c = Checks()
-    today = date.today()
+    today = today or date.today()
     name = " ".join(c.text("name", "Nama pegawai", "Officer's name", form.name).split())
     info = None
     if c.text("mykad", "No. MyKad", "MyKad number", form.mykad, max_len=40):
@@ -224,8 +225,8 @@ def _apply(s: Staff, f: _Clean) -> None:
     s.qualification = f.qualification
 
 
-def add_staff(ctx: Ctx, form: StaffForm) -> int:
-    f = _clean(ctx.session, form, None)
+def add_staff(ctx: Ctx, form: StaffForm, *, today: date | None = None) -> int:
+    f = _clean(ctx.session, form, None, today)
     s = Staff(active=True)
     _apply(s, f)
     ctx.session.add(s)
@@ -241,9 +242,10 @@ def _load(ctx: Ctx, staff_id: int) -> Staff:
     return s
 
 
-def update_staff(ctx: Ctx, staff_id: int, form: StaffForm) -> None:
+def update_staff(ctx: Ctx, staff_id: int, form: StaffForm, *,
+                 today: date | None = None) -> None:
     s = _load(ctx, staff_id)
-    f = _clean(ctx.session, form, s)
+    f = _clean(ctx.session, form, s, today)
     ctx.update(ENTITY, s, _snapshot, lambda: _apply(s, f))
 
 

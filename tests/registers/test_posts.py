@@ -431,3 +431,17 @@ def test_a_move_to_the_post_already_held_is_one_refusal(db, office, counts):
     perform(db, P.assign_incumbent, pid, office.siti, date(2016, 1, 4))
     err = refused(db, counts, P.assign_incumbent, pid, office.siti, date(2016, 1, 4), move=True)
     assert codes(err) == ["STAFF_ALREADY_IN_POST"]
+
+
+def test_future_checks_use_the_given_today(db, office, counts):
+    """A date judged against a pinned 'today', not the machine clock."""
+    pid = office.post()
+    err = refused(db, counts, P.assign_incumbent, pid, office.ali, date(2020, 3, 2),
+                  today=date(2020, 3, 1))
+    assert codes(err) == ["START_IN_FUTURE"]
+    perform(db, P.assign_incumbent, pid, office.ali, date(2020, 3, 1), today=date(2020, 3, 1))
+    err = refused(db, counts, P.release_incumbent, pid, date(2020, 6, 2), "",
+                  today=date(2020, 6, 1))
+    assert codes(err) == ["END_IN_FUTURE"]
+    perform(db, P.release_incumbent, pid, date(2020, 6, 1), "", today=date(2020, 6, 1))
+    assert read(db, P.post_history, pid)[0].end == date(2020, 6, 1)

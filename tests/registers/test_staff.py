@@ -233,3 +233,16 @@ def test_unknown_officer_is_refused_when_read(db):
         read(db, S.get_staff, 999)
     assert info.value.violations[0].code == "NOT_FOUND"
 
+
+
+def test_future_dates_are_judged_against_the_given_today(db, grade, counts):
+    pinned = date(2015, 3, 1)
+    before = counts()
+    with pytest.raises(Refused) as info:
+        perform(db, S.add_staff, form(grade, service_start="02/03/2015", confirmed_on=""),
+                today=pinned)
+    assert counts() == before
+    assert [v.field for v in info.value.violations] == ["service_start"]
+    sid = perform(db, S.add_staff, form(grade, service_start="01/03/2015", confirmed_on=""),
+                  today=pinned).result
+    assert read(db, S.get_staff, sid).service_start == pinned
