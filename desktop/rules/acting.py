@@ -125,6 +125,12 @@ ACTING_UNCONFIRMED_REASON_REQUIRED = rule(
     "{name} belum disahkan dalam perkhidmatan: nyatakan sebab tiada pegawai yang telah "
     "disahkan.",
     "{name} is not confirmed in service: state why no confirmed officer is available.")
+ACTING_PRIORITY_REASON_REQUIRED = rule(
+    "ACTING_PRIORITY_REASON_REQUIRED", "6A(g)(iii)",
+    "{other} lebih diutamakan daripada {name} (disahkan, kelayakan, tempoh perkhidmatan): "
+    "nyatakan sebab {name} dipilih.",
+    "{other} comes before {name} (confirmation, qualification, length of service): state why "
+    "{name} was chosen.")
 
 
 def _day(value: object, field: str) -> date:

@@ -49,6 +49,7 @@ from desktop.rules.acting import (
     ACTING_HAND_OVER_DATE,
     ACTING_HAND_OVER_SAME_OFFICER,
     ACTING_INTERRUPTION_OUTSIDE,
+    ACTING_PRIORITY_REASON_REQUIRED,
     ACTING_RENEWAL_START,
     ACTING_UNCONFIRMED_REASON_REQUIRED,
     SERVICE_MONTHS,
@@ -319,6 +320,19 @@ def _candidates(session: Session, v: Vacancy, on: date, end: date) -> list[Actin
     return out
 
 
+def _merit(r: ActingCandidateRow) -> tuple:
+    # the order's key without the name tie-break: equals are not "better placed"
+    return (r.unconfirmed, -r.qualification.level, r.service_start is None,
+            r.service_start or date.min)
+
+
+def _better_placed(ranked: list[ActingCandidateRow], staff_id: int) -> ActingCandidateRow | None:
+    mine = next((r for r in ranked if r.staff_id == staff_id), None)
+    if mine is None:
+        return None
+    return next((r for r in ranked if r.eligible and _merit(r) < _merit(mine)), None)
+
+
 # ---------------------------------------------------------------------------------------------
 # checking a form
 
@@ -380,8 +394,8 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
                                form.approval_date)
     authority = c.text("authority", "Pihak Berkuasa Melulus", "Approving authority",
                        form.authority, max_len=200)
-    reason = c.text("unconfirmed_reason", "Sebab tiada pegawai yang disahkan",
-                    "Why no confirmed officer is available", form.unconfirmed_reason,
+    reason = c.text("unconfirmed_reason", "Sebab pilihan pegawai (6A(g))",
+                    "Why this officer was chosen (6A(g))", form.unconfirmed_reason,
                     required=False, max_len=2000)
     previous_id = typed_id(c, "previous_id", "Penanggungan kerja terdahulu",
                            "Previous acting assignment", form.previous_id, required=False)
@@ -464,7 +478,15 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
                                 for r in _candidates(session, v, start, end))
                 c.problems.extend(check_acting_officer(False, s.service_start, start, available))
             else:
-                reason = ""
+                # 6A(g)(iii): passing over a better-placed officer is allowed, with the reason;
+                # a reason nobody needs is not kept
+                better = None if renewal else _better_placed(
+                    _candidates(session, v, start, end), s.id)
+                if better is None:
+                    reason = ""
+                elif not reason:
+                    c.add(ACTING_PRIORITY_REASON_REQUIRED.violation(
+                        "unconfirmed_reason", name=s.name, other=better.name))
             # one filling of the vacancy at a time, and one duty per person (by MyKad)
             V.check_filling_overlap(c, session, v.id, start, end, mykad=s.mykad)
     if previous_id is not None:

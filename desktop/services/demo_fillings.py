@@ -530,6 +530,11 @@ def _after_psh(ctx: Ctx, plan: DemoPlan, f: PlannedFill, psh_id: int) -> None:
                           today=today)
 
 
+# 6A(g)(iii): the reason recorded when a better-placed officer elsewhere is passed over
+SAME_PREMISES_REASON = ("Pegawai bertugas di premis yang sama; tugas diteruskan tanpa "
+                        "memindahkan pegawai lain.")
+
+
 def _officer(ctx: Ctx, f: PlannedFill, start: date, end: date) -> int | None:
     """A confirmed officer (6A(g)), the first in the order among those of the same premises,
     else the first in the order."""
@@ -547,8 +552,8 @@ def _assign_acting(ctx: Ctx, plan: DemoPlan, f: PlannedFill) -> int | None:
     aid = acting.assign_acting(ctx, acting.ActingForm(
         vacancy_id=f.v.id, staff_id=staff_id, start=f.start, end=f.end,
         instruction_ref=f.instruction.text, instruction_date=f.instruction.on,
-        approval_ref=f.approval_ref, approval_date=f.approval_on, authority=AUTHORITY),
-        today=today)
+        approval_ref=f.approval_ref, approval_date=f.approval_on, authority=AUTHORITY,
+        unconfirmed_reason=SAME_PREMISES_REASON), today=today)
     if f.pause is not None:
         acting.record_interruption(ctx, aid, *f.pause, f.pause_reason)
     if f.gap is not None:
@@ -559,7 +564,8 @@ def _assign_acting(ctx: Ctx, plan: DemoPlan, f: PlannedFill) -> int | None:
                 instruction_ref=f.resume_instruction.text,
                 instruction_date=f.resume_instruction.on,
                 approval_ref=f.resume_approval.text, approval_date=f.resume_approval.on,
-                authority=AUTHORITY, previous_id=aid), today=today)
+                authority=AUTHORITY, previous_id=aid,
+                unconfirmed_reason=SAME_PREMISES_REASON), today=today)
     return aid
 
 

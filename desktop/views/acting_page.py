@@ -51,7 +51,7 @@ class ActingDialog(FormDialog):
         self.flags.setWordWrap(True)
         self.form_layout.addRow("", self.flags)
         self.unconfirmed_reason = self.add_field(
-            "unconfirmed_reason", self.tr("Sebab tiada pegawai yang disahkan (6A(g))"),
+            "unconfirmed_reason", self.tr("Sebab pilihan pegawai (6A(g))"),
             QLineEdit())
         self.instruction_ref = self.add_field("instruction_ref",
                                               self.tr("Rujukan arahan bertulis (6A(b))"),

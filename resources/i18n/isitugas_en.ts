@@ -39,8 +39,8 @@
         <translation>Officer</translation>
     </message>
     <message>
-        <source>Sebab tiada pegawai yang disahkan (6A(g))</source>
-        <translation>Why no confirmed officer is available (6A(g))</translation>
+        <source>Sebab pilihan pegawai (6A(g))</source>
+        <translation>Why this officer was chosen (6A(g))</translation>
     </message>
     <message>
         <source>Rujukan arahan bertulis (6A(b))</source>

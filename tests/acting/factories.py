@@ -18,6 +18,8 @@ from desktop.services.vacancies import VacancyForm, open_vacancy
 
 TODAY = date(2026, 3, 16)  # a Monday, a working day in Selangor and Kedah
 START = date(2026, 3, 16)
+# 6A(g)(iii): why Bala (SPM) is chosen over Aminah (diploma) where the tests need him
+PASSED_OVER = "Aminah sedang menghadiri kursus; Bala paling berpengalaman di premis ini."
 _serial = itertools.count(1)
 
 

@@ -24,7 +24,7 @@ from desktop.services.staff import set_staff_active
 from desktop.services.unit import perform, read
 
 from . import factories as F
-from .factories import START, TODAY, acting_form, assign
+from .factories import PASSED_OVER, START, TODAY, acting_form, assign
 
 
 def refused(db, counts, fn, *args, **kw) -> Refused:
@@ -74,7 +74,7 @@ def test_candidates_longest_service_breaks_a_tie(db, world):
 
 def test_unconfirmed_are_eligible_when_no_confirmed_officer_is_free(db, world):
     assign(db, acting_form(world.tabika_s17, world.aminah))
-    assign(db, acting_form(world.tabika_s22, world.bala))
+    assign(db, acting_form(world.tabika_s22, world.bala, unconfirmed_reason=PASSED_OVER))
     rows = read(db, A.acting_candidates, world.taska_s27, START, date(2026, 6, 15))
     assert [(r.staff_id, r.eligible) for r in rows] == [(world.chong, True),
                                                         (world.dewi, False)]
@@ -187,7 +187,7 @@ def test_more_than_six_months_is_refused(db, world, counts):
 def test_unconfirmed_officer_with_under_a_year_is_refused(db, world, counts):
     # the confirmed officers are busy elsewhere, so only the year of service is in question
     assign(db, acting_form(world.tabika_s17, world.aminah))
-    assign(db, acting_form(world.tabika_s22, world.bala))
+    assign(db, acting_form(world.tabika_s22, world.bala, unconfirmed_reason=PASSED_OVER))
     exc = refused(db, counts, A.assign_acting,
                   acting_form(world.taska_s27, world.dewi, unconfirmed_reason="Tiada pegawai "
                               "disahkan yang tidak bertugas"), today=TODAY)
@@ -198,7 +198,7 @@ def test_unconfirmed_officer_with_under_a_year_is_refused(db, world, counts):
 
 def test_unconfirmed_officer_needs_the_reason_recorded(db, world, counts):
     assign(db, acting_form(world.tabika_s17, world.aminah))
-    assign(db, acting_form(world.tabika_s22, world.bala))
+    assign(db, acting_form(world.tabika_s22, world.bala, unconfirmed_reason=PASSED_OVER))
     exc = refused(db, counts, A.assign_acting, acting_form(world.taska_s27, world.chong),
                   today=TODAY)
     assert codes(exc) == {"ACTING_UNCONFIRMED_REASON_REQUIRED"}
@@ -221,6 +221,25 @@ def test_confirmed_officer_reason_is_not_kept(db, world):
     assert read(db, A.get_acting, aid).unconfirmed_reason == ""
 
 
+def test_passing_over_a_better_placed_officer_needs_a_reason(db, world, counts):
+    """6A(g)(iii): Aminah (confirmed, diploma) comes before Bala (confirmed, SPM)."""
+    exc = refused(db, counts, A.assign_acting, acting_form(world.taska_s27, world.bala),
+                  today=TODAY)
+    [v] = exc.violations
+    assert (v.code, v.field, v.paragraph) == ("ACTING_PRIORITY_REASON_REQUIRED",
+                                              "unconfirmed_reason", "6A(g)(iii)")
+    assert "Aminah binti Yusof" in v.message_ms and "Bala a/l Muthu" in v.message_ms
+    aid = assign(db, acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER))
+    assert read(db, A.get_acting, aid).unconfirmed_reason == PASSED_OVER
+
+
+def test_no_reason_needed_when_the_better_placed_officer_is_busy(db, world):
+    """Aminah already acts elsewhere over the period, so Bala is the first available."""
+    assign(db, acting_form(world.tabika_s22, world.aminah))
+    aid = assign(db, acting_form(world.taska_s27, world.bala))
+    assert read(db, A.get_acting, aid).unconfirmed_reason == ""
+
+
 def test_the_incumbent_cannot_act_in_their_own_post(db, world, counts):
     exc = refused(db, counts, A.assign_acting, acting_form(world.taska_s27, world.siti),
                   today=TODAY)
@@ -230,7 +249,7 @@ def test_the_incumbent_cannot_act_in_their_own_post(db, world, counts):
 def test_an_officer_away_from_their_own_post_cannot_act(db, world, counts):
     bala_post = F.post(db, world.tabika, world.s17, world.bala, since=date(2012, 5, 1))
     F.vacancy(db, bala_post, "OPERASI", reason="COURSE", expected_end=date(2026, 4, 30))
-    exc = refused(db, counts, A.assign_acting, acting_form(world.taska_s27, world.bala),
+    exc = refused(db, counts, A.assign_acting, acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER),
                   today=TODAY)
     assert codes(exc) == {"ACTING_OFFICER_AWAY"}
 
@@ -285,10 +304,10 @@ def test_no_starting_salary_of_the_grade_acted_in_is_refused(db, world, counts):
 def test_overlapping_assignments_of_one_vacancy_are_refused(db, world, counts):
     assign(db, acting_form(world.taska_s27, world.aminah))  # 16 Mar to 15 Jun
     exc = refused(db, counts, A.assign_acting,
-                  acting_form(world.taska_s27, world.bala, start=date(2026, 6, 3),
+                  acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 6, 3),
                               end=date(2026, 7, 31)), today=TODAY)
     assert codes(exc) == {"FILLING_OVERLAP"}
-    later = assign(db, acting_form(world.taska_s27, world.bala, start=date(2026, 6, 16),
+    later = assign(db, acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 6, 16),
                                    end=date(2026, 7, 31)))
     assert read(db, A.get_acting, later).start == date(2026, 6, 16)
     v = vacancy_row(db, world.taska_s27)
@@ -455,7 +474,7 @@ def test_renewal_after_six_months_links_the_previous_assignment(db, world, count
                               approval_date=date(2026, 9, 8)), today=today)
     assert codes(exc) == {"ACTING_TERM_TOO_LONG"}
     exc = refused(db, counts, A.renew_acting, aid,
-                  acting_form(world.taska_s27, world.bala, start=date(2026, 9, 17),
+                  acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 9, 17),
                               end=date(2027, 3, 15)), today=today)
     assert codes(exc) == {"FIELD_FIXED", "ACTING_RENEWAL_START"}
 
@@ -475,7 +494,7 @@ def test_renewal_after_six_months_links_the_previous_assignment(db, world, count
 
 def test_a_resumption_must_follow_an_ended_assignment_of_the_same_vacancy(db, world, counts):
     aid = assign(db, acting_form(world.taska_s27, world.aminah, end=date(2026, 4, 30)))
-    other = assign(db, acting_form(world.tabika_s17, world.bala))
+    other = assign(db, acting_form(world.tabika_s17, world.bala, unconfirmed_reason=PASSED_OVER))
     exc = refused(db, counts, A.assign_acting,
                   acting_form(world.taska_s27, world.aminah, start=date(2026, 5, 4),
                               previous_id=aid), today=TODAY)
@@ -514,7 +533,7 @@ def test_end_acting_keeps_the_record_and_reopens_the_vacancy(db, world, counts):
 
 def test_ending_one_of_two_fillings_leaves_the_vacancy_filled(db, world):
     first = assign(db, acting_form(world.taska_s27, world.aminah, end=date(2026, 4, 30)))
-    assign(db, acting_form(world.taska_s27, world.bala, start=date(2026, 5, 4),
+    assign(db, acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 5, 4),
                            end=date(2026, 6, 30)))
     perform(db, A.end_acting, first, date(2026, 4, 30), "Tamat seperti dirancang")
     assert vacancy_row(db, world.taska_s27).status is VacancyStatus.FILLED
@@ -522,17 +541,17 @@ def test_ending_one_of_two_fillings_leaves_the_vacancy_filled(db, world):
 
 def test_hand_over_to_another_officer(db, world, counts):
     aid = assign(db, acting_form(world.taska_s27, world.aminah))
-    new_form = acting_form(None, world.bala, start=date(2026, 5, 4), end=date(2026, 8, 31))
+    new_form = acting_form(None, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 5, 4), end=date(2026, 8, 31))
     exc = refused(db, counts, A.hand_over, aid,
                   acting_form(None, world.aminah, start=date(2026, 5, 4)), today=TODAY)
     assert codes(exc) == {"ACTING_HAND_OVER_SAME_OFFICER"}
     for day in (START, date(2026, 6, 17)):
         exc = refused(db, counts, A.hand_over, aid,
-                      acting_form(None, world.bala, start=day), today=TODAY)
+                      acting_form(None, world.bala, unconfirmed_reason=PASSED_OVER, start=day), today=TODAY)
         assert codes(exc) == {"ACTING_HAND_OVER_DATE"}
     # the new assignment's own refusal leaves the old one untouched
     exc = refused(db, counts, A.hand_over, aid,
-                  acting_form(None, world.bala, start=date(2026, 5, 2)), today=TODAY)  # Sat
+                  acting_form(None, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 5, 2)), today=TODAY)  # Sat
     assert codes(exc) == {"ACTING_START_NOT_WORKING_DAY"}
     assert read(db, A.get_acting, aid).status is FillingStatus.ACTIVE
 
@@ -575,7 +594,7 @@ def test_alerts_near_and_past_the_six_month_limit(db, world):
 
 def test_register_lists_and_refuses_bad_queries(db, world):
     a1 = assign(db, acting_form(world.taska_s27, world.aminah))
-    a2 = assign(db, acting_form(world.tabika_s17, world.bala, start=date(2026, 3, 17)))
+    a2 = assign(db, acting_form(world.tabika_s17, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 3, 17)))
     assert [r.id for r in read(db, A.list_acting)] == [a1, a2]
     assert [r.id for r in read(db, A.list_acting, vacancy_id=world.tabika_s17)] == [a2]
     row = read(db, A.list_acting)[1]
@@ -597,13 +616,13 @@ def test_an_ended_assignment_still_covers_the_days_it_ran(db, world, counts):
     perform(db, A.end_acting, aid, date(2026, 4, 30), "Tidak diperlukan lagi")
     # the days 16 March to 30 April were acted and paid: no second filling of them
     exc = refused(db, counts, A.assign_acting,
-                  acting_form(world.taska_s27, world.bala, start=date(2026, 4, 6)), today=TODAY)
+                  acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 4, 6)), today=TODAY)
     assert codes(exc) == {"FILLING_OVERLAP"}
     exc = refused(db, counts, A.assign_acting,
                   acting_form(world.tabika_s17, world.aminah, start=date(2026, 4, 6)),
                   today=TODAY)
     assert codes(exc) == {"PERSON_OVERLAP"}
-    assert assign(db, acting_form(world.taska_s27, world.bala, start=date(2026, 5, 4)))
+    assert assign(db, acting_form(world.taska_s27, world.bala, unconfirmed_reason=PASSED_OVER, start=date(2026, 5, 4)))
 
 
 # ------------------------------------------------------------------ a property

@@ -20,7 +20,7 @@ from desktop.services.staff import get_staff
 from desktop.services.unit import perform, read
 
 from . import factories as F
-from .factories import START, TODAY, acting_form, appoint, assign, gantian_form
+from .factories import PASSED_OVER, START, TODAY, acting_form, appoint, assign, gantian_form
 
 
 def refused(db, counts, fn, *args, **kw) -> Refused:
@@ -119,7 +119,8 @@ def test_overlaps_in_one_vacancy_are_refused_whatever_the_method(db, world, gant
                   today=TODAY)
     assert codes(exc) == {"FILLING_OVERLAP"}
     # and a replacement overlapping an acting assignment
-    assign(db, acting_form(world.tabika_s22, world.bala))  # 16 March to 15 June
+    # 16 March to 15 June
+    assign(db, acting_form(world.tabika_s22, world.bala, unconfirmed_reason=PASSED_OVER))
     exc = refused(db, counts, G.appoint_gantian,
                   gantian_form(world.tabika_s22, start=date(2026, 6, 15),
                                end=date(2026, 6, 30)), today=TODAY)
