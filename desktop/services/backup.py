@@ -221,6 +221,12 @@ def _stem(db_file: Path) -> str:
     return db_file.name[:-len(".sqlite")] if db_file.name.endswith(".sqlite") else db_file.name
 
 
+def backup_name(folder: str | os.PathLike, db_file: str | os.PathLike, reason: str,
+                when: datetime) -> Path:
+    """A free file name in ``folder`` for a backup of ``db_file`` taken for ``reason``."""
+    return _name_for(Path(folder), _stem(Path(db_file)), reason, when)
+
+
 def _name_for(folder: Path, stem: str, reason: str, when: datetime) -> Path:
     base = f"{stem}-{reason}-{when.strftime(STAMP)}"
     path, n = folder / f"{base}.sqlite", 1
