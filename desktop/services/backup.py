@@ -46,9 +46,9 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<reason>" + "|".join(map(re.escape, REASON
                    + r")-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$")
 
 PG_MS = ("Sandaran dan pemulihan PostgreSQL dibuat dengan alat pelayan sendiri: pg_dump untuk "
-         "sandaran dan pg_restore untuk pemulihan (lihat docs/RELIABILITY.md, 'Sandaran').")
+         "sandaran dan pg_restore untuk pemulihan (lihat docs/ARCHITECTURE.md, 'Sandaran').")
 PG_EN = ("PostgreSQL is backed up and restored with the server's own tools: pg_dump to back up "
-         "and pg_restore to restore (see docs/RELIABILITY.md, 'Sandaran').")
+         "and pg_restore to restore (see docs/ARCHITECTURE.md, 'Sandaran').")
 
 
 def _refuse(code: str, ms: str, en: str, field: str = "backup") -> Refused:

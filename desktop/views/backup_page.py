@@ -80,7 +80,7 @@ class BackupPage(QWidget):
             self.rows = []
             self.note.setText(self.tr(
                 "Pangkalan data PostgreSQL disandarkan oleh pelayan dengan pg_dump dan "
-                "dipulihkan dengan pg_restore; lihat docs/RELIABILITY.md."))
+                "dipulihkan dengan pg_restore; lihat docs/ARCHITECTURE.md."))
             self.backup_button.setEnabled(False)
             self.restore_button.setEnabled(False)
             return
