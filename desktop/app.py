@@ -70,21 +70,52 @@ def open_app_database(args: argparse.Namespace):
     return db
 
 
-def run_app(args: argparse.Namespace) -> int:
+def hold_database(args: argparse.Namespace, lang: str):
+    """The window's lock on its SQLite file (desktop.services.db_lock, an OS lock released
+    even after a crash): (True, lock), or (False, None) after telling the user who holds it."""
+    from desktop.cli import db_url
     from desktop.rules import Refused
-    from desktop.services.database import Unsound
+    from desktop.services import db_lock
+
+    try:
+        return True, db_lock.acquire(db_url(args), "tetingkap IsiTugas")
+    except Refused as exc:
+        QMessageBox.critical(None, "IsiTugas", exc.message(lang))
+        return False, None
+
+
+def startup_backup(db, lang: str) -> None:
+    """The day's first start-up backup; a failure is told but does not stop the app."""
+    from desktop.rules import Refused
+    from desktop.services import backup
+
+    try:
+        backup.startup_backup(db)
+    except Refused as exc:
+        QMessageBox.warning(None, "IsiTugas", exc.message(lang))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from desktop.cli import db_url
+    from desktop.views.recovery_dialog import open_with_recovery
 
     lang = args.lang or "ms"
     app = ensure_application()
     install_translator(app, lang)
-    try:
-        db = open_app_database(args)
-    except (Unsound, Refused) as exc:
-        QMessageBox.critical(None, "IsiTugas", exc.message(lang))
+    held, lock = hold_database(args, lang)
+    if not held:
         return 1
-    window = create_window(db, lang)
-    window.show()
+    db = None
     try:
+        db = open_with_recovery(lambda: open_app_database(args), db_url(args), lang)
+        if db is None:
+            return 1
+        startup_backup(db, lang)
+        window = create_window(db, lang)
+        window.show()
         return app.exec()
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
+        if lock is not None:
+            lock.release()

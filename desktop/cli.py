@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("month", metavar="YYYY-MM", type=_year_month)
     er.add_argument("--out", required=True, metavar="F.xlsx")
 
+    b = sub.add_parser("backup", help="sandarkan pangkalan data SQLite (lalai: folder sandaran)")
+    b.add_argument("--out", metavar="F", help="fail (atau folder) sandaran yang ditulis")
+
+    r = sub.add_parser("restore", help="pulihkan pangkalan data SQLite daripada fail sandaran "
+                       "(fail semasa disandarkan dahulu)")
+    r.add_argument("file", metavar="F", help="fail sandaran yang disemak dan dipulihkan")
+
     c = sub.add_parser("consolidate", help="satukan penyata bulanan negeri (HQ)")
     c.add_argument("files", nargs="+", metavar="FAIL.xlsx", help="penyata bulanan setiap negeri")
     c.add_argument("--out", required=True, metavar="NASIONAL.xlsx", help="buku kerja kebangsaan")
@@ -98,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
 
     handler = COMMANDS[args.command]
     try:
-        return handler(args)
+        with _writer_lock(args):
+            return handler(args)
     except Refused as exc:
         print(exc.message(lang_of(args)), file=sys.stderr)
     except Unsound as exc:
@@ -106,6 +114,21 @@ def run(args: argparse.Namespace) -> int:
     except Failure as exc:
         _say_error(args, exc.message_ms, exc.message_en)
     return REFUSED
+
+
+# commands that write to the database: refused while the window (or another of them) holds
+# the SQLite file's lock (desktop.services.db_lock); PostgreSQL takes no lock
+WRITERS = {"demo", "close-month", "import-register", "restore"}
+
+
+def _writer_lock(args: argparse.Namespace):
+    from contextlib import nullcontext
+
+    from desktop.services import db_lock
+
+    if args.command not in WRITERS or getattr(args, "dry_run", False):
+        return nullcontext()
+    return db_lock.hold(db_url(args), f"isitugas {args.command}")
 
 
 def db_url(args: argparse.Namespace) -> str:
@@ -129,7 +152,32 @@ def cmd_check(args: argparse.Namespace) -> int:
         return OK
     for line in (h.problems_en if en else h.problems_ms):
         print(line, file=sys.stderr)
+    _say_newest_backup(args)
     return REFUSED
+
+
+def _say_newest_backup(args: argparse.Namespace) -> None:
+    """After an unsound check: the backup to restore, and the command that restores it."""
+    from desktop.models.db import is_sqlite, normalise_url
+    from desktop.services import backup
+
+    url = normalise_url(db_url(args))
+    if not is_sqlite(url):
+        return
+    try:
+        row = backup.newest_sound_backup_of(url)
+        folder = backup.backup_folder(backup.database_file(url))
+    except Refused:
+        return
+    if row is None:
+        _say_error(args, f"Tiada sandaran yang sihat dalam {folder}.",
+                   f"No sound backup in {folder}.")
+        return
+    when = f"{row.taken_at:%d/%m/%Y %H:%M}"
+    _say_error(args, f"Sandaran sihat terbaru: {row.path} ({when}). Pulihkan dengan: "
+               f"isitugas --db {backup.database_file(url)} restore {row.path}",
+               f"Newest sound backup: {row.path} ({when}). Restore it with: "
+               f"isitugas --db {backup.database_file(url)} restore {row.path}")
 
 
 @command("demo")
@@ -249,6 +297,42 @@ def cmd_export_return(args: argparse.Namespace) -> int:
     else:
         print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} "
               f"({n[0]} PSH, {n[1]} tanggung kerja, {n[2]} gantian, {n[3]} kekosongan)")
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A manual backup: into the backup folder (rotated), or to --out (a file or a folder)."""
+    from datetime import datetime
+    from pathlib import Path
+
+    from desktop.services import backup
+
+    url = db_url(args)
+    if args.out is None:
+        path = backup.take_backup(url, backup.MANUAL)
+    else:
+        out = Path(args.out)
+        if out.is_dir():
+            out = backup.backup_name(out, backup.database_file(url), backup.MANUAL,
+                                     datetime.now())
+        path = backup.backup_sqlite(url, out)
+    print(f"Backup written: {path}" if lang_of(args) == "en" else f"Sandaran ditulis: {path}")
+    return OK
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.services import backup
+
+    done = backup.restore(db_url(args), args.file)
+    kept = done.previous_saved_as
+    if lang_of(args) == "en":
+        print(f"Restored from {done.restored_from}."
+              + (f" The replaced file was kept as {kept}." if kept else ""))
+    else:
+        print(f"Dipulihkan daripada {done.restored_from}."
+              + (f" Fail yang diganti disimpan sebagai {kept}." if kept else ""))
+    return OK
+
 
 @command("consolidate")
 def cmd_consolidate(args: argparse.Namespace) -> int:

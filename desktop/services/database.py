@@ -10,15 +10,23 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from desktop.models import Database, Office, Premises, Staff
 from desktop.models.db import normalise_url, sqlite_path
-from desktop.services import audit, schema
+from desktop.rules.violations import Refused
+from desktop.services import audit, backup, schema
 
 
 class Unsound(Exception):
-    """The database cannot be used; ``message_ms``/``message_en`` say why."""
+    """The database cannot be used; ``message_ms``/``message_en`` say why.
 
-    def __init__(self, message_ms: str, message_en: str):
+    ``kind`` tells start-up what it may offer: ``DAMAGED`` and ``UNREADABLE`` files may be
+    restored from a backup; a ``NEWER`` file is left untouched; ``MISSING`` is just missing.
+    """
+
+    DAMAGED, UNREADABLE, NEWER, MISSING = "damaged", "unreadable", "newer", "missing"
+
+    def __init__(self, message_ms: str, message_en: str, kind: str = "unreadable"):
         super().__init__(message_en)
         self.message_ms, self.message_en = message_ms, message_en
+        self.kind = kind
 
     def message(self, lang: str = "ms") -> str:
         return self.message_en if lang == "en" else self.message_ms
@@ -41,7 +49,7 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
     if path is not None and not os.path.exists(path):
         if not create:
             raise Unsound(f"Pangkalan data tidak wujud: {path}",
-                          f"The database does not exist: {path}")
+                          f"The database does not exist: {path}", Unsound.MISSING)
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = Database(url)
     try:
@@ -49,8 +57,10 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
             result = _quick_check(db)
             if result != "ok":
                 raise Unsound(f"Fail pangkalan data rosak ({result}). Pulihkan daripada salinan sandaran.",
-                              f"The database file is damaged ({result}). Restore it from a backup.")
+                              f"The database file is damaged ({result}). Restore it from a backup.",
+                              Unsound.DAMAGED)
         if migrate:
+            _backup_before_migration(db)
             schema.upgrade(db.engine)
     except schema.NewerSchema as exc:
         db.dispose()
@@ -58,12 +68,28 @@ def open_database(url: str, *, migrate: bool = True, create: bool = True) -> Dat
             f"Pangkalan data ini dibuat oleh versi IsiTugas yang lebih baharu (skema {exc}). "
             "Sila kemas kini aplikasi; fail tidak diubah.",
             f"This database was written by a newer IsiTugas (schema {exc}). "
-            "Please update the app; the file was not changed.") from exc
+            "Please update the app; the file was not changed.", Unsound.NEWER) from exc
     except (DatabaseError, OperationalError) as exc:
         db.dispose()
         raise Unsound(f"Fail ini bukan pangkalan data IsiTugas yang boleh dibaca: {exc.orig}",
-                      f"This file is not a readable IsiTugas database: {exc.orig}") from exc
+                      f"This file is not a readable IsiTugas database: {exc.orig}",
+                      Unsound.UNREADABLE) from exc
+    except Refused:
+        db.dispose()
+        raise
     return db
+
+
+def _backup_before_migration(db: Database) -> None:
+    """A SQLite file that holds an older schema is backed up before it is upgraded (a file
+    from a newer app is refused by the upgrade itself, untouched; a new file has nothing)."""
+    if not db.is_sqlite or db.path is None:
+        return
+    current = schema.current_revision(db.engine)
+    if current is None or current not in schema.known_revisions():
+        return
+    if current != schema.head_revision():
+        backup.take_backup(db, backup.MIGRATION)
 
 
 def is_empty(db: Database) -> bool:

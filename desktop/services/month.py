@@ -42,7 +42,7 @@ from desktop.rules.costs import gantian_cost
 from desktop.rules.mykad import parse_mykad
 from desktop.rules.psh import psh_month_pay
 from desktop.rules.vacancy_enums import kind_label, method_label
-from desktop.services import allocation
+from desktop.services import allocation, backup
 from desktop.services.acting import acting_allowance_for
 from desktop.services.attendance import absences_of, stray_absences
 from desktop.services.claims import list_trips
@@ -322,6 +322,9 @@ def close_month(ctx: Ctx, year, month, today: date | None = None) -> MonthRow:
     lines = month_lines(ctx.session, year, month)
     if lines.problems:
         raise Refused(lines.problems)
+    # the close cannot be undone silently: keep the file as it was (SQLite only; the hook
+    # skips PostgreSQL, whose server keeps its own backups)
+    backup.before_change(ctx.session, backup.MONTH_CLOSE)
     text = snapshot_json(lines)
     row = MonthClose(year=year, month=month, version=(latest.version + 1) if latest else 1,
                      status=MonthStatus.CLOSED, closed_by=ctx.actor, snapshot=text,

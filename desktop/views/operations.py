@@ -45,6 +45,15 @@ class Operations(QObject):
     def database_name(self) -> str:
         return self._db.display_name()
 
+    @property
+    def database_url(self) -> str:
+        """The database's URL, for the services that work on its file (backup, restore)."""
+        return self._db.url
+
+    def close_database(self) -> None:
+        """Close every connection (before the file is replaced by a restore)."""
+        self._db.dispose()
+
     def query(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
         """Read plain rows through a service query ``fn(session, ...)``."""
         return unit.read(self._db, fn, *args, **kwargs)

@@ -60,4 +60,6 @@ def pages() -> list[PageSpec]:
                  "desktop.views.grades_page:GradesPage"),
         PageSpec("import", QT_TRANSLATE_NOOP("Pages", "Import Excel"),
                  "desktop.views.import_page:ImportPage"),
+        PageSpec("backup", QT_TRANSLATE_NOOP("Pages", "Sandaran"),
+                 "desktop.views.backup_page:BackupPage"),
     ]
