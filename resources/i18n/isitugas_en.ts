@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="ms_MY">
 <context>
+    <name></name>
+    <message>
+        <source>Sandaran sihat terbaru: %1 (%2, %3).</source>
+        <translation>Newest sound backup: %1 (%2, %3).</translation>
+    </message>
+    <message>
+        <source>Pulihkan pangkalan data daripada sandaran ini? Fail yang rosak disimpan dahulu dalam folder sandaran.</source>
+        <translation>Restore the database from this backup? The damaged file is kept first in the backup folder.</translation>
+    </message>
+    <message>
+        <source>Pangkalan data rosak</source>
+        <translation>Damaged database</translation>
+    </message>
+    <message>
+        <source>Tiada sandaran yang sihat ditemui.</source>
+        <translation>No sound backup was found.</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>Daftar premis, jawatan dan pegawai Tabika dan Taska PERMATA Perpaduan, serta pengisian tugas jawatan kosong (PSH, pegawai gantian dan penanggungan kerja) mengikut Surat Pekeliling SPSM Bil.2/2016.</source>
@@ -272,6 +291,77 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Masa</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Saiz</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Buat sandaran sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Pulihkan...</source>
+        <translation>Restore...</translation>
+    </message>
+    <message>
+        <source>Muat semula</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Sandaran</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Pangkalan data PostgreSQL disandarkan oleh pelayan dengan pg_dump dan dipulihkan dengan pg_restore; lihat docs/ARCHITECTURE.md.</source>
+        <translation>A PostgreSQL database is backed up on the server with pg_dump and restored with pg_restore; see docs/ARCHITECTURE.md.</translation>
+    </message>
+    <message>
+        <source>Sandaran automatik dibuat semasa aplikasi dimulakan (sekali sehari), sebelum kemas kini skema dan sebelum tutup bulan, dalam folder %1. Disimpan: 7 harian, 4 mingguan, 12 bulanan.</source>
+        <translation>Automatic backups are made when the app starts (once a day), before a schema upgrade and before a month close, in the folder %1. Kept: 7 daily, 4 weekly, 12 monthly.</translation>
+    </message>
+    <message>
+        <source>Sihat</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>Rosak</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Sandaran ditulis: %1</source>
+        <translation>Backup written: %1</translation>
+    </message>
+    <message>
+        <source>Pulihkan sandaran</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Gantikan pangkalan data dengan sandaran %1 (%2)? Pangkalan data semasa disandarkan dahulu. Aplikasi perlu dimulakan semula selepas ini.</source>
+        <translation>Replace the database with backup %1 (%2)? The current database is backed up first. The app must be restarted afterwards.</translation>
+    </message>
+    <message>
+        <source>Pangkalan data dipulihkan daripada %1. Sila tutup dan mulakan semula IsiTugas; tetingkap ini akan ditutup.</source>
+        <translation>The database was restored from %1. Please close and restart IsiTugas; this window will close.</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1460,10 @@
     <message>
         <source>Import Excel</source>
         <translation>Excel Import</translation>
+    </message>
+    <message>
+        <source>Sandaran</source>
+        <translation>Backups</translation>
     </message>
 </context>
 <context>
