@@ -20,6 +20,7 @@ from desktop.models.psh import (
     PshExtension,
 )
 from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises, Staff
+from desktop.models.users import User
 from desktop.models.vacancies import Candidate, RecruitmentExercise, Vacancy, VacancyStep
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "GantianAppointment",
     "AllocationCommitment", "AllocationEntry", "PshAppointment", "PshExtension",
     "Absence", "DutyTrip", "OfficeHoliday",
+    "User",
 ]
