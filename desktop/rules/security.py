@@ -39,6 +39,10 @@ ACCOUNT_LOCKED = rule(
     "{minutes} minit atau minta pentadbir membukanya.",
     "This account is locked after {failures} failed logins; try again in {minutes} minutes "
     "or ask an administrator to unlock it.")
+PASSWORD_MISMATCH = rule(
+    "PASSWORD_MISMATCH", None,
+    "Kata laluan dan pengesahannya tidak sama.",
+    "The password and its confirmation differ.")
 WRONG_CURRENT_PASSWORD = rule(
     "WRONG_CURRENT_PASSWORD", None,
     "Kata laluan semasa salah; kata laluan tidak ditukar.",
@@ -130,6 +134,13 @@ def check_password(password, username: str = "", field: str = "password",
     if username and text.strip().lower() == username.lower():
         problems.append(PASSWORD_IS_USERNAME.violation(field))
     return problems
+
+
+def check_confirmation(password, confirm, field: str = "confirm") -> list[RuleViolation]:
+    """The password typed twice must be the same (``confirm`` None: not asked)."""
+    if confirm is None or (password or "") == (confirm or ""):
+        return []
+    return [PASSWORD_MISMATCH.violation(field)]
 
 
 def is_locked(locked_until: datetime | None, now: datetime) -> bool:

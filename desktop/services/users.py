@@ -34,6 +34,7 @@ from desktop.rules.security import (
     USERS_EXIST,
     WRONG_CURRENT_PASSWORD,
     after_failure,
+    check_confirmation,
     check_password,
     check_username,
     clean_username,
@@ -127,6 +128,7 @@ class UserForm:
     full_name: str = ""
     role: str = Role.KERANI.value
     password: str = ""
+    confirm: str | None = None  # the password typed again (None: not asked)
 
 
 def _snapshot(u: User) -> dict:
@@ -151,6 +153,7 @@ def _clean(c: Checks, form: UserForm, *, with_password: bool) -> tuple[str, str,
     password = form.password or ""
     if with_password:
         c.problems.extend(check_password(password, username))
+        c.problems.extend(check_confirmation(password, form.confirm))
     return username, full_name, role, password
 
 
@@ -193,7 +196,8 @@ def create_first_admin(ctx: Ctx, form: UserForm) -> int:
         raise USERS_EXIST.refuse()
     c = Checks()
     username, full_name, _role, password = _clean(c, UserForm(
-        form.username, form.full_name, Role.PENTADBIR.value, form.password), with_password=True)
+        form.username, form.full_name, Role.PENTADBIR.value, form.password, form.confirm),
+        with_password=True)
     c.raise_if_any()
     return _insert(ctx, username, full_name, Role.PENTADBIR, password)
 
@@ -282,7 +286,7 @@ def set_user_active(ctx: Ctx, user_id, active: bool) -> None:
     ctx.set_active(ENTITY, u, _snapshot, bool(active))
 
 
-def change_password(ctx: Ctx, current: str, new: str) -> None:
+def change_password(ctx: Ctx, current: str, new: str, confirm: str | None = None) -> None:
     """The logged-in user's own password, given the current one."""
     u = _by_name(ctx.session, ctx.actor)
     if u is None:
@@ -291,16 +295,17 @@ def change_password(ctx: Ctx, current: str, new: str) -> None:
     if not verify_password(str(current or ""), u.password_hash):
         c.add(WRONG_CURRENT_PASSWORD.violation("current"))
     c.problems.extend(check_password(new, u.username, field="new"))
+    c.problems.extend(check_confirmation(new, confirm))
     c.raise_if_any()
     u.password_hash = hash_password(str(new))
     ctx.session.flush()
     ctx.audit("tukar_kata_laluan", ENTITY, u.id)
 
 
-def reset_password(ctx: Ctx, user_id, new: str) -> None:
+def reset_password(ctx: Ctx, user_id, new: str, confirm: str | None = None) -> None:
     """An administrator sets a new password (the user forgot theirs); it also unlocks."""
     u = _load(ctx, user_id)
-    problems = check_password(new, u.username)
+    problems = check_password(new, u.username) + check_confirmation(new, confirm)
     if problems:
         raise Refused(problems)
     before = _snapshot(u)

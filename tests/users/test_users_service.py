@@ -74,6 +74,9 @@ def test_first_run_creates_the_administrator_once(db):
 def test_first_administrator_needs_a_good_name_and_password(db):
     e = refused(db, U.create_first_admin, U.UserForm("A b", "", "", "pendek"))
     assert set(codes(e)) == {"USERNAME_INVALID", "REQUIRED", "PASSWORD_TOO_SHORT"}
+    e = refused(db, U.create_first_admin, U.UserForm("pentadbir", "Puan", "", PASSWORD,
+                                                     PASSWORD + "!"))
+    assert codes(e) == ["PASSWORD_MISMATCH"] and e.fields == ("confirm",)
     assert read(db, U.first_run_needed)
 
 
@@ -196,7 +199,9 @@ def test_reset_password_by_the_administrator_only(db, admin):
         "ROLE_NOT_ALLOWED"]
     assert codes(refused(db, U.reset_password, uid, "kerani1", actor=ADMIN)) == [
         "PASSWORD_TOO_SHORT", "PASSWORD_IS_USERNAME"]
-    perform(db, U.reset_password, uid, "baharu-12345", actor=ADMIN)
+    assert codes(refused(db, U.reset_password, uid, "baharu-12345", "baharu-1234",
+                         actor=ADMIN)) == ["PASSWORD_MISMATCH"]
+    perform(db, U.reset_password, uid, "baharu-12345", "baharu-12345", actor=ADMIN)
     assert isinstance(U.login(db, "kerani1", "baharu-12345", NOW), Actor)
 
 
