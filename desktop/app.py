@@ -44,12 +44,15 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(db, lang: str = "ms"):
-    """The main window over an open database (used by run_app, the tests and the screenshot)."""
+def create_window(db, lang: str = "ms", actor=None):
+    """The main window over an open database (used by run_app, the tests and the screenshot).
+
+    ``actor``: who signed in (an Actor), or a plain name for a local administrator; None is
+    the local administrator named after the OS user (tests, screenshots)."""
     from desktop.views.main_window import MainWindow
     from desktop.views.operations import Operations
 
-    ops = Operations(db, lang=lang)
+    ops = Operations(db, lang=lang, actor=actor)
     window = MainWindow(ops)
     window.setWindowIcon(app_icon())
     ops.setParent(window)
@@ -70,6 +73,19 @@ def open_app_database(args: argparse.Namespace):
     return db
 
 
+def sign_in_actor(db, args: argparse.Namespace, lang: str):
+    """Who uses the window: ``--demo`` opens straight away as the demo's administrator (a local
+    account, not in the users table); otherwise the login (or, on a new database, the first
+    administrator's registration)."""
+    if getattr(args, "demo", False) and not args.db:
+        from desktop.services.unit import local_administrator
+
+        return local_administrator("demo", "Pentadbir Demo")
+    from desktop.views.login_dialog import sign_in
+
+    return sign_in(db, lang)
+
+
 def run_app(args: argparse.Namespace) -> int:
     from desktop.rules import Refused
     from desktop.services.database import Unsound
@@ -82,7 +98,11 @@ def run_app(args: argparse.Namespace) -> int:
     except (Unsound, Refused) as exc:
         QMessageBox.critical(None, "IsiTugas", exc.message(lang))
         return 1
-    window = create_window(db, lang)
+    actor = sign_in_actor(db, args, lang)
+    if actor is None:  # the login was cancelled
+        db.dispose()
+        return 0
+    window = create_window(db, lang, actor)
     window.show()
     try:
         return app.exec()
