@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.models import AuditRecord
@@ -75,7 +75,7 @@ def search_audit(session: Session, f: AuditFilter | None = None,
 def audit_choices(session: Session) -> tuple[list[str], list[str], list[str]]:
     """The actors, entities and actions that occur, sorted: the filters' lists."""
     def values(column) -> list[str]:
-        return sorted(session.execute(select(distinct(column))).scalars())
+        return sorted(session.execute(select(column).distinct()).scalars())
 
     return values(AuditRecord.actor), values(AuditRecord.entity), values(AuditRecord.action)
 
