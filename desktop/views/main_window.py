@@ -73,6 +73,11 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fail"))
+        self.password_action = QAction(self.tr("&Tukar kata laluan..."), self)
+        self.password_action.setObjectName("changePassword")
+        self.password_action.triggered.connect(self.change_password)
+        self.password_action.setVisible(self.ops.has_account)  # local administrators have none
+        file_menu.addAction(self.password_action)
         quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -81,6 +86,13 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&Perihal IsiTugas"), self)
         self.about_action.triggered.connect(self.about)
         help_menu.addAction(self.about_action)
+
+    def change_password(self):
+        from desktop.views.users_page import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ops, self)
+        dialog.open()
+        return dialog
 
     def about(self):
         return show_about(self, self.ops.database_name)

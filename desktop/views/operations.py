@@ -45,6 +45,11 @@ class Operations(QObject):
         self.actor: Actor = self._who.actor
 
     @property
+    def has_account(self) -> bool:
+        """Signed in with an account of the users table (not a local administrator)."""
+        return not self._who.local
+
+    @property
     def role(self) -> Role:
         return self.actor.role
 

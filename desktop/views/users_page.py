@@ -10,6 +10,7 @@ from desktop.services.users import (
     UserForm,
     UserRow,
     add_user,
+    change_password,
     list_users,
     reset_password,
     set_user_active,
@@ -85,6 +86,23 @@ class ResetPasswordDialog(FormDialog):
         return self.row.id
 
 
+class ChangePasswordDialog(FormDialog):
+    """Any signed-in user's own password, given the current one (File menu)."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Tukar kata laluan"))
+        self.current = self.add_field("current", self.tr("Kata laluan semasa"), _password_field())
+        self.new = self.add_field("new", self.tr("Kata laluan baharu"), _password_field())
+        self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"), _password_field())
+        self.finish_fields()
+
+    def submit(self) -> Result:
+        return self.ops.run(change_password, self.current.text(), self.new.text(),
+                            self.confirm.text(), parent=self, show_refusal=False)
+
+
 class UsersPage(RegisterPage):
     kinds = frozenset({"user"})
     entity = "user"
@@ -148,4 +166,4 @@ class UsersPage(RegisterPage):
                 "failed_attempts": self.tr("Cubaan gagal")}
 
 
-__all__ = ["UsersPage", "UserDialog", "ResetPasswordDialog"]
+__all__ = ["UsersPage", "UserDialog", "ResetPasswordDialog", "ChangePasswordDialog"]
