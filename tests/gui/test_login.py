@@ -143,3 +143,15 @@ def test_every_guarded_button_names_a_service_function():
         for name, action in spec.guards:
             module, _, fn = action.rpartition(".")
             assert callable(getattr(importlib.import_module(module), fn)), (spec.key, name)
+
+
+def test_demo_opens_straight_away_as_the_demo_administrator(db, qtbot):
+    from desktop.app import sign_in_actor
+    from desktop.cli import build_parser
+
+    who = sign_in_actor(db, build_parser().parse_args(["--demo"]), "ms")
+    w = create_window(db, actor=who)
+    qtbot.addWidget(w)
+    assert (w.ops.actor.username, w.ops.role) == ("demo", Role.PENTADBIR)
+    assert w.user_label.text() == "Pengguna: Pentadbir Demo (Pentadbir)"
+    assert not w.ops.has_account and "users" in page_keys(w)
