@@ -44,12 +44,15 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(db, lang: str = "ms"):
-    """The main window over an open database (used by run_app, the tests and the screenshot)."""
+def create_window(db, lang: str = "ms", actor=None):
+    """The main window over an open database (used by run_app, the tests and the screenshot).
+
+    ``actor``: who signed in (an Actor), or a plain name for a local administrator; None is
+    the local administrator named after the OS user (tests, screenshots)."""
     from desktop.views.main_window import MainWindow
     from desktop.views.operations import Operations
 
-    ops = Operations(db, lang=lang)
+    ops = Operations(db, lang=lang, actor=actor)
     window = MainWindow(ops)
     window.setWindowIcon(app_icon())
     ops.setParent(window)
@@ -68,6 +71,19 @@ def open_app_database(args: argparse.Namespace):
 
         perform(db, fill_demo, state="SGR", seed=1, actor="demo")
     return db
+
+
+def sign_in_actor(db, args: argparse.Namespace, lang: str):
+    """Who uses the window: ``--demo`` opens straight away as the demo's administrator (a local
+    account, not in the users table); otherwise the login (or, on a new database, the first
+    administrator's registration)."""
+    if getattr(args, "demo", False) and not args.db:
+        from desktop.services.unit import local_administrator
+
+        return local_administrator("demo", "Pentadbir Demo")
+    from desktop.views.login_dialog import sign_in
+
+    return sign_in(db, lang)
 
 
 def hold_database(args: argparse.Namespace, lang: str):
@@ -111,7 +127,10 @@ def run_app(args: argparse.Namespace) -> int:
         if db is None:
             return 1
         startup_backup(db, lang)
-        window = create_window(db, lang)
+        actor = sign_in_actor(db, args, lang)
+        if actor is None:  # the login was cancelled
+            return 0
+        window = create_window(db, lang, actor)
         window.show()
         return app.exec()
     finally:

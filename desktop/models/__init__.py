@@ -27,6 +27,7 @@ from desktop.models.psh import (
     PshExtension,
 )
 from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises, Staff
+from desktop.models.users import User
 from desktop.models.vacancies import Candidate, RecruitmentExercise, Vacancy, VacancyStep
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "AllocationCommitment", "AllocationEntry", "PshAppointment", "PshExtension",
     "Absence", "DutyTrip", "OfficeHoliday",
     "AppSecret", "IssuedLetter", "LetterAsset", "LetterPrefix", "LetterSequence",
+    "User",
 ]

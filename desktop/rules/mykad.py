@@ -152,3 +152,39 @@ def check_citizen_birthplace(info: MyKadInfo, citizen: bool) -> list[RuleViolati
         f"MyKad {info.formatted} shows a birthplace abroad (code {info.birthplace_code}) "
         "but the person is recorded as a citizen; please check.",
         WARNING, "mykad")]
+
+
+MASK = "#"
+
+
+def mask_mykad(number) -> str:
+    """The number as the read-only role sees it: "######-##-1234" (only the last 4 digits).
+
+    A stored 12-digit number keeps the dashes of its display form; anything else (a number
+    typed wrongly, an old record) has every character but the last 4 digits masked, so no
+    input shows more than 4 digits.
+    """
+    text = "" if number is None else str(number).strip()
+    digits = compact_mykad(text)
+    if len(digits) == 12 and digits.isdigit():
+        return f"{MASK * 6}-{MASK * 2}-{digits[-4:]}"
+    kept = 4
+    out = []
+    for ch in reversed(text):
+        if ch.isdigit() and kept:
+            out.append(ch)
+            kept -= 1
+        elif ch.isalnum():
+            out.append(MASK)
+        else:
+            out.append(ch)
+    return "".join(reversed(out))
+
+
+_MYKAD_IN_TEXT = re.compile(r"(?<!\d)\d{6}[-\s]?\d{2}[-\s]?\d{4}(?!\d)")
+
+
+def mask_mykads_in(text: str) -> str:
+    """``text`` (a log line, an audit record's before or after) with every MyKad-shaped number
+    in it masked by :func:`mask_mykad`."""
+    return _MYKAD_IN_TEXT.sub(lambda m: mask_mykad(m.group(0)), text or "")

@@ -38,6 +38,7 @@ from desktop.rules.allocation import (
 )
 from desktop.rules.money import format_rm, to_money
 from desktop.rules.psh_appointment import approval_paragraph
+from desktop.rules.roles import OVERRIDE
 from desktop.services.unit import Ctx
 from desktop.services.vacancies import enum_field, not_found, today_or
 from desktop.services.validate import Checks, typed_date
@@ -297,8 +298,8 @@ def commit_psh(ctx: Ctx, psh_id: int, override_reason: str | None = None
     A year whose balance cannot take the increase is refused (ALLOCATION_SHORTFALL, 5A(c),
     citing 7.4(b) or 8.2(a) by the vacancy's kind) unless ``override_reason`` is given: then it
     is recorded on that year's commitment and in the audit record. Who may override (an
-    approving officer) is checked once users and roles exist (issue 8); until then the reason
-    is recorded with the name of whoever gave it. A reason given when the balance suffices is
+    approving officer, ``rules.roles.OVERRIDE``) is checked here; the reason is recorded
+    with the name of whoever gave it. A reason given when the balance suffices is
     not needed and not recorded.
 
     A decrease (an early end) always goes through: the rest is released, and a year the PSH no
@@ -318,6 +319,8 @@ def commit_psh(ctx: Ctx, psh_id: int, override_reason: str | None = None
     problems = shortfalls(plans, psh.vacancy.kind)
     if problems and not reason:
         raise Refused(problems)
+    if problems:
+        ctx.require(OVERRIDE)  # going over the balance is the approving officer's call
     short = {p.year: p for p in plans if p.shortfall > 0}
     existing = _active_of(ctx.session, psh.id)
     out = []

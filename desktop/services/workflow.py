@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.models import VacancyStep
 from desktop.models.base import utcnow
 from desktop.rules import Refused, invalid
+from desktop.rules.roles import STEP as STEP_ACTION
 from desktop.rules.workflow import check_step, next_step, step_def, step_number, steps_for
 from desktop.services.unit import Ctx
 from desktop.services.vacancies import (
@@ -62,6 +63,7 @@ def record_step(ctx: Ctx, vacancy_id: int, code: str, done_on, reference: str = 
     previous step, without its reference, or (7.4(e)) an interview report without the PSH
     application sent with it."""
     today = today_or(today)
+    ctx.require(f"{STEP_ACTION}:{str(code or '').strip().upper()}")  # approvals: 7.5, 8.2
     v = load_vacancy(ctx.session, vacancy_id, live=True)
     c = Checks()
     on = date_field(c, "done_on", "Tarikh langkah", "Date of the step", done_on)

@@ -173,7 +173,7 @@ class ActingPage(FillingRegisterPage):
             Column(self.tr("Gred"), lambda r: r.grade_code),
             Column(self.tr("Jenis"), lambda r: kind_label(r.vacancy_kind)),
             Column(self.tr("Pegawai"), lambda r: r.officer_name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.officer_mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.officer_mykad), mykad=True),
             Column(self.tr("Mula"), lambda r: r.start),
             Column(self.tr("Hingga"), lambda r: r.last_day),
             Column(self.tr("Had 6 bulan"), lambda r: r.limit),

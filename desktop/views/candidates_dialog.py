@@ -118,7 +118,7 @@ class CandidatesDialog(QDialog):
         self.model = RowTableModel([
             Column(self.tr("Giliran"), lambda r: r.position, align_right=True),
             Column(self.tr("Nama"), lambda r: r.name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad), mykad=True),
             Column(self.tr("Kategori"), lambda r: r.category_label),
             Column(self.tr("Kedudukan"), lambda r: r.rank, align_right=True),
             Column(self.tr("Kelayakan"), lambda r: qualification_label(r.qualification)),

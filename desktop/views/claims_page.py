@@ -58,7 +58,7 @@ class ClaimsPage(RegisterPage):
         return [
             Column(self.tr("Tarikh"), lambda r: r.day),
             Column(self.tr("Nama"), lambda r: r.name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad), mykad=True),
             Column(self.tr("Premis"), lambda r: r.premises_code),
             Column(self.tr("Tujuan"), lambda r: r.purpose),
             Column(self.tr("Jam"), lambda r: r.hours_away, align_right=True),

@@ -71,7 +71,7 @@ class GantianPage(FillingRegisterPage):
             Column(self.tr("Gred"), lambda r: r.grade_code),
             Column(self.tr("Jenis"), lambda r: kind_label(r.vacancy_kind)),
             Column(self.tr("Nama"), lambda r: r.name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad), mykad=True),
             Column(self.tr("Saguhati (RM)"), lambda r: f"{r.amount:,.2f} / {r.per_label}"),
             Column(self.tr("Mula"), lambda r: r.start),
             Column(self.tr("Hingga"), lambda r: r.last_day),

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.rules.mykad import mask_mykads_in
 from desktop.services.audit import HistoryRow, history
 from desktop.views.operations import Operations
 from desktop.views.table_dialog import TableDialog
@@ -20,8 +21,13 @@ class HistoryDialog(TableDialog):
             Column(self.tr("Masa"), lambda r: _local(r.at).strftime("%d/%m/%Y %H:%M")),
             Column(self.tr("Oleh"), lambda r: r.actor),
             Column(self.tr("Tindakan"), lambda r: r.action),
-            Column(self.tr("Perubahan"), lambda r: _changes(r, labels)),
+            Column(self.tr("Perubahan"), lambda r: _private(ops, _changes(r, labels))),
         ], ops.query(history, entity, entity_id), parent, object_name="historyDialog")
+
+
+def _private(ops: Operations, text: str) -> str:
+    # the read-only role sees MyKad numbers masked here as in the registers
+    return mask_mykads_in(text) if ops.masks_mykad else text
 
 
 def _local(at: datetime) -> datetime:

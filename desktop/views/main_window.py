@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,6 +19,7 @@ from desktop.services.office import get_office
 from desktop.views.about import show_about
 from desktop.views.operations import Operations
 from desktop.views.pages import PageSpec, pages
+from desktop.views.table_model import RowTableModel
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #1f4e8c; color: white; border: none; font-size: 14px; }
@@ -39,7 +41,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget(objectName="pages")
         self.pages: dict[str, QWidget] = {}
-        self._specs = specs if specs is not None else pages()
+        # the pages this role may see (roles: pages.py and rules.roles)
+        self._specs = [s for s in (specs if specs is not None else pages())
+                       if s.visible_to(ops.role)]
+        RowTableModel.mask_mykad = ops.masks_mykad  # one window, one user, per process
         for spec in self._specs:
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -68,6 +73,11 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fail"))
+        self.password_action = QAction(self.tr("&Tukar kata laluan..."), self)
+        self.password_action.setObjectName("changePassword")
+        self.password_action.triggered.connect(self.change_password)
+        self.password_action.setVisible(self.ops.has_account)  # local administrators have none
+        file_menu.addAction(self.password_action)
         quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -77,6 +87,13 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.about)
         help_menu.addAction(self.about_action)
 
+    def change_password(self):
+        from desktop.views.users_page import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ops, self)
+        dialog.open()
+        return dialog
+
     def about(self):
         return show_about(self, self.ops.database_name)
 
@@ -84,7 +101,9 @@ class MainWindow(QMainWindow):
         office = self.ops.query(get_office)
         name = office.name if office else self.tr("(pejabat belum ditetapkan)")
         self.office_label.setText(self.tr("Pejabat: %1").replace("%1", name))
-        self.user_label.setText(self.tr("Pengguna: %1").replace("%1", self.ops.actor))
+        actor = self.ops.actor
+        self.user_label.setText(self.tr("Pengguna: %1 (%2)").replace("%1", actor.full_name)
+                                .replace("%2", actor.role.label(self.ops.lang)))
         self.db_label.setText(self.tr("Pangkalan data: %1").replace("%1", self.ops.database_name))
 
     def _changed(self, kinds: frozenset) -> None:
@@ -102,10 +121,19 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(row, page)
             self.pages[spec.key] = page
+            self._hide_forbidden(spec, page)
             if hasattr(page, "open_vacancy"):  # the dashboard leads into the vacancy register
                 page.open_vacancy.connect(self.show_vacancy)
                 page.open_search.connect(self.search_vacancies)
         self.stack.setCurrentIndex(row)
+
+    def _hide_forbidden(self, spec: PageSpec, page: QWidget) -> None:
+        """Hide the page's buttons whose action this role may not do (the service would
+        refuse it)."""
+        for name, action in spec.guards:
+            if not self.ops.may(action):
+                for button in page.findChildren(QAbstractButton, name):
+                    button.hide()
 
     def show_vacancy(self, vacancy_id: int) -> None:
         page = self.open_page("vacancies")

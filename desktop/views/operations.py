@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.rules import Refused
+from desktop.rules.roles import Actor, Role, action_name, may
 from desktop.services import unit
 
 
@@ -34,12 +35,33 @@ class Operations(QObject):
 
     changed = Signal(frozenset)  # entity kinds touched, e.g. frozenset({"premises"})
 
-    def __init__(self, db, *, lang: str = "ms", actor: str | None = None,
+    def __init__(self, db, *, lang: str = "ms", actor: Actor | str | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._db = db  # a desktop.models.Database, held but never opened here
         self.lang = lang
-        self.actor = actor or unit.local_actor()
+        # who logged in; a plain string (tests, the demo) is a local administrator (unit.py)
+        self._who = unit.as_actor(actor if actor is not None else unit.local_actor())
+        self.actor: Actor = self._who.actor
+
+    @property
+    def has_account(self) -> bool:
+        """Signed in with an account of the users table (not a local administrator)."""
+        return not self._who.local
+
+    @property
+    def role(self) -> Role:
+        return self.actor.role
+
+    def may(self, action) -> bool:
+        """Whether the logged-in role may do ``action`` (a service function or its key in
+        ``rules.roles``); the window hides what it may not, the services refuse it anyway."""
+        return may(self.role, action if isinstance(action, str) else action_name(action))
+
+    @property
+    def masks_mykad(self) -> bool:
+        """The read-only role sees MyKad numbers masked (issue 8 item 8)."""
+        return self.role is Role.BACA
 
     @property
     def database_name(self) -> str:
@@ -62,7 +84,7 @@ class Operations(QObject):
             show_refusal: bool = True, **kwargs) -> Result:
         """Run one user action ``fn(ctx, ...)``: commit, audit, signal; or show the refusal."""
         try:
-            outcome = unit.perform(self._db, fn, *args, actor=self.actor, **kwargs)
+            outcome = unit.perform(self._db, fn, *args, actor=self._who, **kwargs)
         except Refused as refused:
             if show_refusal:
                 self.show_refusal(refused, parent)
@@ -78,7 +100,7 @@ class Operations(QObject):
         from desktop.views.background import BackgroundTask
 
         def work(_progress, _cancel):
-            return unit.perform(self._db, fn, *args, actor=self.actor, **kwargs)
+            return unit.perform(self._db, fn, *args, actor=self._who, **kwargs)
 
         task = BackgroundTask(work, label, parent)
 

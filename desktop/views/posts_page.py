@@ -130,7 +130,7 @@ class HoldersDialog(TableDialog):
         rows: list[IncumbencyRow] = ops.query(post_history, post.id)
         super().__init__(self.tr("Penyandang jawatan %1").replace("%1", _post_title(post)), [
             Column(self.tr("Pegawai"), lambda r: r.staff_name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.staff_mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.staff_mykad), mykad=True),
             Column(self.tr("Mula"), lambda r: r.start),
             Column(self.tr("Hingga"), lambda r: r.end),
             Column(self.tr("Catatan"), lambda r: r.note),

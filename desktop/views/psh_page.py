@@ -199,7 +199,7 @@ class PshPage(FillingRegisterPage):
             Column(self.tr("Gred"), lambda r: r.grade_code),
             Column(self.tr("Jenis"), lambda r: kind_label(r.vacancy_kind)),
             Column(self.tr("Nama"), lambda r: r.name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad), mykad=True),
             Column(self.tr("Kadar sehari (RM)"), lambda r: r.daily_rate, align_right=True),
             Column(self.tr("Mula"), lambda r: r.start),
             Column(self.tr("Hingga"), lambda r: r.ended_on or r.end),

@@ -87,7 +87,7 @@ class StaffPage(RegisterPage):
     def columns(self) -> list[Column]:
         return [
             Column(self.tr("Nama"), lambda r: r.name),
-            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad)),
+            Column(self.tr("No. MyKad"), lambda r: format_mykad(r.mykad), mykad=True),
             Column(self.tr("Jantina"), lambda r: sex_label(r.sex)),
             Column(self.tr("Gred"), lambda r: r.grade_code),
             Column(self.tr("Mula berkhidmat"), lambda r: r.service_start),

@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from desktop.rules.mykad import mask_mykad
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _KEEP = object()
 
@@ -28,6 +30,7 @@ class Column:
     value: Callable[[Any], Any]  # row -> value shown
     align_right: bool = False
     sort_key: Callable[[Any], Any] | None = None  # row -> key; defaults to the shown value
+    mykad: bool = False  # a MyKad number: masked for the read-only role (issue 8 item 8)
 
 
 def display(value: Any) -> str:
@@ -44,6 +47,10 @@ def display(value: Any) -> str:
 
 class RowTableModel(QAbstractTableModel):
     """Plain rows as a table; ``rows`` are those shown (matching the search and predicate)."""
+
+    # Set by the main window from the logged-in role: MyKad columns then show only their last
+    # four digits, in the cells and in the search text alike.
+    mask_mykad = False
 
     def __init__(self, columns: Sequence[Column], parent=None,
                  muted: Callable[[Any], bool] | None = None,
@@ -64,10 +71,10 @@ class RowTableModel(QAbstractTableModel):
         return len(self.all_rows)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        extra = self._extra_search
+        extra = None if self.mask_mykad else self._extra_search  # the bare MyKad is hidden too
         self.all_rows = list(rows)
         self.all_text = [
-            ("\x1f".join(display(c.value(r)) for c in self.columns)
+            ("\x1f".join(self._shown(c, r) for c in self.columns)
              + ("\x1f" + extra(r) if extra else "")).casefold()
             for r in self.all_rows
         ]
@@ -102,6 +109,10 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 
+    def _shown(self, col: Column, row: Any) -> str:
+        text = display(col.value(row))
+        return mask_mykad(text) if col.mykad and self.mask_mykad and text else text
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
@@ -118,7 +129,7 @@ class RowTableModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(col.value(row))
+            return self._shown(col, row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._muted and self._muted(row):

@@ -32,7 +32,7 @@ def window(qtbot, office_db):
     from desktop.app import create_window, ensure_application
 
     ensure_application()
-    w = create_window(office_db)
+    w = create_window(office_db, actor="ujian")  # a local administrator (unit.py)
     qtbot.addWidget(w)
     w.show()
     return w
@@ -70,7 +70,7 @@ def win(qtbot, registers_db):
     """The main window over the registers database."""
     from desktop.app import create_window
 
-    w = create_window(registers_db)
+    w = create_window(registers_db, actor="ujian")
     qtbot.addWidget(w)
     w.show()
     return w

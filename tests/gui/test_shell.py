@@ -26,7 +26,8 @@ def test_english_translation_is_complete_and_loads(qapp, db, qtbot):
         assert titles == ["Dashboard", "Vacancies", "Interviews", "PSH", "Acting Duty",
                           "Replacement Officers", "OS29000 Allocation", "Attendance", "Claims",
                           "Month Close", "HQ Consolidation", "Premises", "Posts",
-                          "Officers", "Grades", "Excel Import", "Backups"]
+                          "Officers", "Grades", "Excel Import", "Backups",
+                          "Audit Log", "Users"]
         assert page.add_button.text() == "Add..."
         assert window.menuBar().actions()[0].text() == "&File"
     finally:
