@@ -287,6 +287,73 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Cari dalam rekod (ID, sebelum, selepas)...</source>
+        <translation>Search the records (ID, before, after)...</translation>
+    </message>
+    <message>
+        <source>Tapis</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Entiti</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Masa</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Medan</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Selepas</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>(semua)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <source>%1 rekod</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>Rantaian audit utuh: %1 rekod disemak.</source>
+        <translation>Audit chain intact: %1 records checked.</translation>
+    </message>
+    <message>
+        <source>Rantaian audit ROSAK pada rekod #%1: rekod itu atau yang sebelumnya telah diubah di luar aplikasi.</source>
+        <translation>Audit chain BROKEN at record #%1: that record or an earlier one was changed outside the app.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Batal</source>
@@ -464,6 +531,25 @@
     <message>
         <source>Calon disenaraikan mengikut giliran tawaran pekeliling; yang pertama ditawarkan dahulu.</source>
         <translation>Candidates are listed in the circular&apos;s order of offer; the first is offered the post first.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Tukar kata laluan</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Kata laluan semasa</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Kata laluan baharu</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Sahkan kata laluan</source>
+        <translation>Confirm password</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1012,37 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Pentadbir pertama</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Pangkalan data ini belum ada pengguna. Daftarkan pentadbir pertama; pentadbir kemudian menambah kerani, pegawai pelulus dan pengguna baca sahaja.</source>
+        <translation>This database has no users yet. Register the first administrator; the administrator then adds clerks, approving officers and read-only users.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama penuh</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Kata laluan</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sahkan kata laluan</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>Daftar dan log masuk</source>
+        <translation>Register and sign in</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Simpan</source>
@@ -1220,10 +1337,37 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log masuk IsiTugas</source>
+        <translation>Sign in to IsiTugas</translation>
+    </message>
+    <message>
+        <source>Pangkalan data: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata laluan</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Log masuk</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Fail</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Tukar kata laluan...</source>
+        <translation>&amp;Change password...</translation>
     </message>
     <message>
         <source>&amp;Keluar</source>
@@ -1246,8 +1390,8 @@
         <translation>Office: %1</translation>
     </message>
     <message>
-        <source>Pengguna: %1</source>
-        <translation>User: %1</translation>
+        <source>Pengguna: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
     </message>
     <message>
         <source>Pangkalan data: %1</source>
@@ -1464,6 +1608,14 @@
     <message>
         <source>Sandaran</source>
         <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Log Audit</source>
+        <translation>Audit Log</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1939,21 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Kata laluan baharu untuk %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <source>Kata laluan baharu</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Sahkan kata laluan</source>
+        <translation>Confirm password</translation>
+    </message>
+</context>
+<context>
     <name>SalaryDialog</name>
     <message>
         <source>Gaji permulaan gred %1</source>
@@ -2012,6 +2179,92 @@
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Ubah pengguna</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama penuh</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peranan</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kata laluan</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sahkan kata laluan</source>
+        <translation>Confirm password</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Pengguna</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama penuh</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Peranan</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Log masuk terakhir</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Tidak aktif</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Dikunci</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Buka kunci</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Kata laluan baharu...</source>
+        <translation>New password...</translation>
+    </message>
+    <message>
+        <source>Dikunci hingga</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Cubaan gagal</source>
+        <translation>Failed attempts</translation>
+    </message>
+</context>
+<context>
     <name>VacanciesPage</name>
     <message>
         <source>Daftar Kekosongan</source>
@@ -2155,6 +2408,13 @@
     <message>
         <source>(pilih jawatan)</source>
         <translation>(choose a post)</translation>
+    </message>
+</context>
+<context>
+    <name>_SignInDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
