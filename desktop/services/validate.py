@@ -85,17 +85,30 @@ def typed_id(c: Checks, field: str, label_ms: str, label_en: str, value, *,
     if isinstance(value, bool):
         value = None
     if isinstance(value, int):
-        return value
+        return _stored_id(c, field, label_ms, label_en, value)
     text = "" if value is None else str(value).strip()
     if not text:
         if required:
             c.add(invalid(field, f"{label_ms} wajib dipilih.", f"{label_en} must be chosen.",
                           "REQUIRED"))
         return None
-    if text.isdigit():
-        return int(text)
+    if text.isascii() and text.isdigit():  # "١٢٣".isdigit() too, but it is no id
+        return _stored_id(c, field, label_ms, label_en, int(text))
     c.add(invalid(field, f"{label_ms} mesti nombor bulat: '{text}'.",
                   f"{label_en} must be a whole number: '{text}'.", "NOT_A_NUMBER"))
+    return None
+
+
+MAX_ID = 2**63 - 1  # the largest key a database column holds (SQLite's and PostgreSQL's)
+
+
+def _stored_id(c: Checks, field: str, label_ms: str, label_en: str, value: int) -> int | None:
+    """An id no row can have (0, negative, beyond a 64-bit key, which the driver would refuse
+    with an OverflowError) is refused as not found."""
+    if 0 < value <= MAX_ID:
+        return value
+    c.add(invalid(field, f"{label_ms} {value} tidak wujud.", f"{label_en} {value} does not exist.",
+                  "NOT_FOUND"))
     return None
 
 
