@@ -3,7 +3,7 @@
 Random text (control characters, right-to-left marks, emoji, formulas, 300 characters), numbers
 (huge, negative, NaN, floats, booleans, digits as text), dates (impossible, far, typed every
 way) and MyKad numbers (well formed or not) go through ``perform`` into the premises, staff,
-post, vacancy and PSH services. Whatever comes in:
+post, grade salary, vacancy and PSH services. Whatever comes in:
 
 * the service either saves (and audits) or raises ``Refused``: never another exception;
 * every refusal names a field and says what is wrong in Malay (and in English);
@@ -15,11 +15,15 @@ that happen to be valid are saved, which later examples then meet as duplicates.
 
 from __future__ import annotations
 
-from dataclasses import fields
+import contextlib
+from dataclasses import fields, replace
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 from sqlalchemy import select, text
 
 from desktop.models import Base
@@ -27,6 +31,7 @@ from desktop.rules import STATE_CODES, Refused
 from desktop.services import psh as P
 from desktop.services import vacancies as V
 from desktop.services.database import open_database
+from desktop.services.grades import add_grade_salary
 from desktop.services.posts import PostForm, add_post, assign_incumbent
 from desktop.services.premises import PremisesForm, add_premises
 from desktop.services.staff import StaffForm, add_staff
@@ -41,15 +46,23 @@ HOSTILE = settings(max_examples=50, deadline=None,
 
 # -- what a hostile (or careless) user types ---------------------------------------------------
 
-ODD = st.sampled_from([
+ODD_TEXT = [
     "", " ", "\t\n", "\x00", "a\x00b", "\u202eKOD", "\ufeff", "💥💥", "'; DROP TABLE premises;--",
-    "=1+1", "@SUM(A1)", "9" * 400, "NaN", "Infinity", "-0", "1e9999", "0x1F", "١٢٣", "RM -5",
+    "=1+1", "@SUM(A1)", "9" * 400, "9" * 5000, "²", "NaN", "Infinity", "-0", "1e9999", "0x1F", "١٢٣", "RM -5",
     "31/02/2024", "2024-13-01", "00/00/0000", "0001-01-01", "9999-12-31", "15/01/24",
-    "29/02/2023", "2024-02-30", "1,000,00", "12/31/2024", "None", "null",
-])
+    "29/02/2023", "2024-02-30", "1,000,00", "12/31/2024", "None", "null", "1e30",
+]
+ODD = st.sampled_from(ODD_TEXT)
+# and values of every type a caller might hand over by mistake
+NASTY = [*ODD_TEXT, None, 10**30, -(10**30), -1, 0, float("nan"), float("inf"), Decimal("NaN"),
+         Decimal("sNaN"), Decimal("1e30"), Decimal("-0.001"), True, date.max, date.min,
+         datetime.max, b"bytes", ["list"], {"a": 1}]
 TEXT = st.one_of(st.text(max_size=300), ODD, st.none())
 NUMBER = st.one_of(st.integers(), st.integers(-5, 60), st.text(max_size=25), ODD, st.none(),
                    st.booleans(), st.floats(), st.decimals())
+MONEY = st.one_of(st.decimals(), st.decimals(places=2, min_value=0, max_value=10**6),
+                  st.decimals().map(str), st.sampled_from(["1e30", "1E+5", "RM 1,800.00", "1,000"]),
+                  st.floats().map(str), NUMBER)
 DAY = st.one_of(st.dates(), st.datetimes(), st.text(max_size=25), ODD, st.none(),
                 st.dates().map(lambda d: f"{d:%d/%m/%Y}"), st.dates().map(str))
 MYKAD = st.one_of(st.from_regex(r"\A\d{6}-?\d{2}-?\d{4}\Z"), st.text(max_size=20), ODD,
@@ -91,6 +104,16 @@ def world(request, tmp_path_factory):
             db.dispose()
 
 
+# refusals about the office's data rather than what was typed: a date before every rate table
+NOT_A_FORM_FIELD = {"rates"}
+
+
+def note(outcome: str) -> None:
+    """Count the outcome in hypothesis's statistics (only inside a hypothesis test)."""
+    with contextlib.suppress(InvalidArgument):
+        event(outcome)
+
+
 def dump(db) -> dict[str, list]:
     """Every row of every table: what a refusal must leave exactly as it found it."""
     with db.session() as s:
@@ -109,14 +132,14 @@ def attempt(db, form_fields: set[str], fn, *args, **kwargs) -> None:
     try:
         perform(db, fn, *args, **kwargs)
     except Refused as refused:
-        event("refused")
+        note("refused")
         assert dump(db) == before, "a refused action changed the database"
         for v in refused.violations:
             assert v.message_ms.strip() and v.message_en.strip(), v
             assert v.message_ms != v.message_en, f"no Malay message: {v}"
-            assert v.field in form_fields, f"the refusal names no field of the form: {v}"
+            assert v.field in form_fields | NOT_A_FORM_FIELD, f"the refusal names no field: {v}"
         return
-    event("saved")
+    note("saved")
     assert audit_count(db) > audited, "an action was saved without its audit record"
 
 
@@ -143,6 +166,14 @@ def test_staff_form(world, data):
                      data.draw(DAY), data.draw(DAY), data.draw(st.one_of(
                          st.sampled_from(["SPM", "STPM", "Diploma", "Ijazah"]), TEXT)))
     attempt(db, names(StaffForm), add_staff, form)
+
+
+@HOSTILE
+@given(data=st.data())
+def test_grade_salary(world, data):
+    db, ids = world
+    attempt(db, {"grade_id", "effective_from", "starting_salary"}, add_grade_salary,
+            data.draw(record_id(ids["grades"])), data.draw(DAY), data.draw(MONEY))
 
 
 @HOSTILE
@@ -180,3 +211,35 @@ def test_psh_form(world, data):
                   DAY, DAY, st.one_of(st.sampled_from(["SPM", "DIPLOMA"]), TEXT), TEXT),
                   strict=True)}
     attempt(db, names(P.PshForm), P.appoint_psh, P.PshForm(**values), today=F.TODAY)
+
+
+# -- every odd value in every field, the others good: what sampling may miss -----------------
+
+def every_field_spoiled(form, nasty=NASTY):
+    """The form once per (field, odd value), every other field left as given."""
+    for f in fields(form):
+        for value in nasty:
+            yield replace(form, **{f.name: value})
+
+
+def test_every_odd_value_in_every_field(world):
+    db, ids = world
+    forms = [
+        (add_premises, PremisesForm("SGR-TBK-900", "Tabika Perpaduan Uji", "TABIKA", "SGR",
+                                    "Gombak", "Jalan 1"), {}),
+        (add_staff, StaffForm("Pegawai Uji", "850315-10-5999", str(ids["grades"][1]),
+                              "01/01/2020", "01/01/2021", "SPM"), {}),
+        (add_post, PostForm(ids["premises"][0], ids["grades"][0]), {}),
+        (V.open_vacancy, V.VacancyForm(ids["posts"][1], "HAKIKI", "RETIRED", "05/01/2026"),
+         {"today": F.TODAY}),
+        (P.appoint_psh, F.psh_form(ids["vacancies"][0], ids["candidates"][0]),
+         {"today": F.TODAY}),
+    ]
+    for fn, good, kwargs in forms:
+        for form in every_field_spoiled(good):
+            attempt(db, names(type(form)), fn, form, **kwargs)
+    for value in NASTY:
+        attempt(db, {"grade_id", "effective_from", "starting_salary"}, add_grade_salary,
+                ids["grades"][0], "01/01/2025", value)
+        attempt(db, {"grade_id", "effective_from", "starting_salary"}, add_grade_salary,
+                ids["grades"][0], value, "1800.00")
