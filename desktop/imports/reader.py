@@ -214,14 +214,22 @@ def _has_values(ws, budget: _Budget) -> bool:
     return False
 
 
-def _merged_ranges(archive: zipfile.ZipFile, ws) -> list[str]:
-    """The merged ranges of a sheet, read from its XML (read-only sheets do not expose them)."""
+def _merged_ranges(archive: zipfile.ZipFile, ws, budget: _Budget) -> list[str]:
+    """The merged ranges of a sheet, read from its XML (read-only sheets do not expose them).
+
+    This pass sees every row first, so a sheet with more rows than the budget has left is
+    refused here (reading them would be refused later, after a long parse of a huge sheet)."""
     part = getattr(ws, "_worksheet_path", None)
     if part is None:  # another openpyxl: refuse rather than miss merged cells
         raise AttributeError("worksheet part unknown")
     found = []
+    rows = 0
     with archive.open(part.lstrip("/")) as src:
         for _event, element in iterparse(src):
+            if element.tag.endswith("}row"):
+                rows += 1
+                if rows - 1 > budget.left:  # the header row is not counted
+                    raise _TooManyRows
             if element.tag.endswith("}mergeCell"):
                 found.append(element.get("ref", "?"))
             if not element.tag.endswith("}mergeCells"):
@@ -243,7 +251,7 @@ class _SheetReader:
                                            message_en))
 
     def read(self) -> list:
-        merged = _merged_ranges(self.archive, self.ws)
+        merged = _merged_ranges(self.archive, self.ws, self.budget)
         if merged:
             shown = ", ".join(merged[:10]) + (" ..." if len(merged) > 10 else "")
             self.sheet_problem("IMPORT_MERGED_CELLS",

@@ -43,6 +43,7 @@ from desktop.rules.violations import ERROR, Refused, RuleViolation
 
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # 10x the national month unpacks to about 60 MB
 MAX_CELL_PROBLEMS = 20  # then "and N more"
+MAX_ROWS = 100_000  # rows of one sheet; a state's month has a few hundred lines
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _KIND_MS = {TEXT: "teks", INT: "nombor bulat", MONEY: "amaun", NUMBER: "nombor", DATE: "tarikh"}
 _KIND_EN = {TEXT: "text", INT: "a whole number", MONEY: "an amount", NUMBER: "a number",
@@ -112,12 +113,17 @@ def _open(path: Path):
         raise Refused(corrupt) from None
 
 
-def _rows(ws, cancel: Callable[[], bool] | None) -> list[tuple]:
+def _rows(ws, cancel: Callable[[], bool] | None, path: Path) -> list[tuple]:
     ws.reset_dimensions()  # read every cell, whatever the file's <dimension> claims
     out = []
     for i, row in enumerate(ws.iter_rows(values_only=True)):
         if cancel is not None and i % 256 == 0 and cancel():
             raise Cancelled
+        if i >= MAX_ROWS:  # held in memory below: a million-row sheet is refused, not read
+            raise Refused(problem(
+                "RETURN_TOO_MANY_ROWS", path,
+                f"helaian '{ws.title}' melebihi had {MAX_ROWS:,} baris penyata bulanan.",
+                f"the sheet '{ws.title}' exceeds the limit of {MAX_ROWS:,} rows of a return."))
         out.append(row)
     while out and all(v is None or v == "" for v in out[-1]):
         out.pop()
@@ -332,7 +338,7 @@ def _inspect(path, wb, problems, meta, cancel):
                                 + ", ".join(f"'{n}'" for n in extra) + ".",
                                 "sheets that are not part of the return: "
                                 + ", ".join(f"'{n}'" for n in extra) + "."))
-    meta_values, covered = _meta_of(path, _rows(wb[META], cancel), problems)
+    meta_values, covered = _meta_of(path, _rows(wb[META], cancel, path), problems)
     meta.update(meta_values)
     schema = meta.get("schema")
     if schema != SCHEMA:
@@ -348,7 +354,7 @@ def _inspect(path, wb, problems, meta, cancel):
     digest = hashlib.sha256()
     sheet_rows: dict[str, list[tuple]] = {}
     for title in SHEET_NAMES[:-1]:
-        rows = _rows(wb[title], cancel)
+        rows = _rows(wb[title], cancel, path)
         sheet_rows[title] = rows
         digest.update(canonical_sheet(title, ([token(v) for v in row] for row in rows)))
     digest.update(canonical_sheet(META, ([token(v) for v in row] for row in covered)))

@@ -66,6 +66,11 @@ def _migrate(engine: Engine, step, target: str) -> None:
             conn.commit()
         try:
             with conn.begin():
+                if sqlite:
+                    # pysqlite opens its transaction only before INSERT/UPDATE/DELETE, so
+                    # CREATE TABLE ran outside it and a crash mid-migration left half a schema
+                    # that no later start could upgrade; begin it before the first DDL.
+                    conn.exec_driver_sql("BEGIN")
                 cfg.attributes["connection"] = conn
                 step(cfg, target)
                 if sqlite:

@@ -85,17 +85,31 @@ def typed_id(c: Checks, field: str, label_ms: str, label_en: str, value, *,
     if isinstance(value, bool):
         value = None
     if isinstance(value, int):
-        return value
+        return _stored_id(c, field, label_ms, label_en, value)
     text = "" if value is None else str(value).strip()
     if not text:
         if required:
             c.add(invalid(field, f"{label_ms} wajib dipilih.", f"{label_en} must be chosen.",
                           "REQUIRED"))
         return None
-    if text.isdigit():
-        return int(text)
+    if text.isascii() and text.isdigit():  # "²".isdigit() too, but int() refuses it
+        # int() refuses more than 4,300 digits; anything past 20 is too large anyway
+        return _stored_id(c, field, label_ms, label_en, int(text) if len(text) <= 20 else -1,
+                          len(text) > 20)
     c.add(invalid(field, f"{label_ms} mesti nombor bulat: '{text}'.",
                   f"{label_en} must be a whole number: '{text}'.", "NOT_A_NUMBER"))
+    return None
+
+
+MAX_ID = 2**63 - 1  # the largest integer a database column holds (SQLite's and PostgreSQL's)
+
+
+def _stored_id(c: Checks, field: str, label_ms: str, label_en: str, value: int,
+               too_large: bool = False) -> int | None:
+    """A number beyond a 64-bit column is refused here: the driver would raise OverflowError."""
+    if not too_large and -MAX_ID - 1 <= value <= MAX_ID:
+        return value
+    c.add(invalid(field, f"{label_ms} terlalu besar.", f"{label_en} is too large.", "TOO_LARGE"))
     return None
 
 
@@ -128,13 +142,14 @@ def typed_money(c: Checks, field: str, label_ms: str, label_en: str, value) -> D
         c.add(invalid(field, f"{label_ms} mesti lebih daripada RM0.00.",
                       f"{label_en} must be more than RM0.00.", "INVALID_AMOUNT"))
         return None
+    # the ceiling first: quantize() of "1e30" raises InvalidOperation (too many digits)
+    if amount > SALARY_CEILING:
+        c.add(invalid(field, f"{label_ms} '{value}' melebihi had RM{SALARY_CEILING:,.2f}.",
+                      f"{label_en} '{value}' exceeds the limit RM{SALARY_CEILING:,.2f}.",
+                      "INVALID_AMOUNT"))
+        return None
     if amount != amount.quantize(SEN):
         c.add(invalid(field, f"{label_ms} '{value}' mempunyai lebih daripada dua tempat perpuluhan.",
                       f"{label_en} '{value}' has more than two decimal places.", "INVALID_AMOUNT"))
-        return None
-    if amount > SALARY_CEILING:
-        c.add(invalid(field, f"{label_ms} RM{amount:,.2f} melebihi had RM{SALARY_CEILING:,.2f}.",
-                      f"{label_en} RM{amount:,.2f} exceeds the limit RM{SALARY_CEILING:,.2f}.",
-                      "INVALID_AMOUNT"))
         return None
     return amount.quantize(SEN)
