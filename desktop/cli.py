@@ -297,6 +297,8 @@ def cmd_export_return(args: argparse.Namespace) -> int:
     else:
         print(f"Penyata {year}-{month:02d} versi {data.meta.version} ditulis: {path} "
               f"({n[0]} PSH, {n[1]} tanggung kerja, {n[2]} gantian, {n[3]} kekosongan)")
+    return OK
+
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -33,3 +33,13 @@ def rates_dir(tmp_path, monkeypatch):
     rates.clear_cache()
     yield folder
     rates.clear_cache()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_pg_templates():
+    """The PostgreSQL template databases the session built are dropped at its end."""
+    yield
+    from tests.dbfixtures import PG_ENV, drop_pg_templates
+
+    if os.environ.get(PG_ENV):
+        drop_pg_templates(os.environ[PG_ENV])

@@ -4,6 +4,7 @@ ISITUGAS_TEST_PG_URL names a server; a trivial composer; plain empty databases."
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 
@@ -13,7 +14,15 @@ from desktop.models import Database
 from desktop.services.database import open_database
 from desktop.services.demo import fill_demo
 from desktop.services.unit import perform
-from tests.dbfixtures import SQLITE, backends, database_fixture, fresh_url, url_fixture
+from tests.dbfixtures import (
+    PG_ENV,
+    SQLITE,
+    backends,
+    database_fixture,
+    fresh_pg_database,
+    pg_template,
+    url_fixture,
+)
 
 DEMO_TODAY = date(2026, 11, 20)
 ISSUE_DAY = date(2026, 11, 25)
@@ -26,6 +35,14 @@ def subject_only(inp) -> dict:
     """The trivial composer of the service tests: the document is its subject and the input's
     kind, so a test can tell which letter it holds."""
     return {"subject": f"SURAT {inp.kind.value}", "reference": inp.reference}
+
+
+def _fill_demo(url: str) -> None:
+    database = open_database(url)
+    try:
+        perform(database, fill_demo, state="SGR", seed=1, today=DEMO_TODAY)
+    finally:
+        database.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +66,10 @@ def demo(request, tmp_path, demo_file) -> Database:
         finally:
             database.dispose()
         return
-    with fresh_url(request.param, tmp_path) as url:
+    server = os.environ[PG_ENV]
+    with fresh_pg_database(server, pg_template(server, "letters-demo", _fill_demo)) as url:
         database = open_database(url)
         try:
-            perform(database, fill_demo, state="SGR", seed=1, today=DEMO_TODAY)
             yield database
         finally:
             database.dispose()
