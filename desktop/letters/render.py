@@ -105,6 +105,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _table_style(commands: list) -> TableStyle:
+    # A cell's own font (even of an empty cell) defaults to Helvetica: name ours instead.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 def _esc(value: object) -> str:
     """Text for reportlab's paragraph markup: printable, with &, <, > escaped."""
     return escape(_UNPRINTABLE.sub("", "" if value is None else str(value)))
@@ -139,7 +144,8 @@ def _qr(text: str) -> Drawing:
     widget = QrCodeWidget(text, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(QR_SIZE, QR_SIZE,
-                      transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
+                      transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
+                      initialFontName=FONT)  # else the drawing names Times-Roman
     drawing.add(widget)
     return drawing
 
@@ -162,7 +168,7 @@ def _letterhead(doc: dict[str, Any], logo: bytes | None) -> list:
     side = QR_SIZE + 4 * mm
     table = Table([[image or "", lines, qr]], colWidths=[side, TEXT_WIDTH - 2 * side, side],
                   splitInRow=1)
-    table.setStyle(TableStyle([
+    table.setStyle(_table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (0, 0), "LEFT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -179,7 +185,7 @@ def _reference_block(doc: dict[str, Any]) -> Table:
             [_para(labels.get("date", "Tarikh"), "plain"), _para(":", "plain"),
              _para(doc.get("issued_on_ms", doc.get("issued_on", "")), "plain")]]
     table = Table(rows, colWidths=[22 * mm, 4 * mm, 62 * mm], hAlign="RIGHT", splitInRow=1)
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(_table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     return table
@@ -191,7 +197,7 @@ def _cost_table(table: dict[str, Any]) -> Table:
     widths = [0.28, 0.14, 0.2, 0.38]
     out = Table(data, colWidths=[TEXT_WIDTH * w - 10 * mm * w for w in widths], repeatRows=1,
                 hAlign="RIGHT", splitInRow=1)
-    out.setStyle(TableStyle([
+    out.setStyle(_table_style([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -207,7 +213,7 @@ def _form(form: dict[str, Any]) -> list:
     if rows:
         lines = Table(rows, colWidths=[55 * mm, 4 * mm, 80 * mm], rowHeights=None,
                       hAlign="LEFT", splitInRow=1)
-        lines.setStyle(TableStyle([("LINEBELOW", (2, 0), (2, -1), 0.5, colors.black),
+        lines.setStyle(_table_style([("LINEBELOW", (2, 0), (2, -1), 0.5, colors.black),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 9),
                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
@@ -253,7 +259,7 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
                  _para(line, "small")] for i, line in enumerate(cc)]
         cc_table = Table(rows, colWidths=[12 * mm, TEXT_WIDTH - 12 * mm], hAlign="LEFT",
                          splitInRow=1)
-        cc_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+        cc_table.setStyle(_table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                       ("TOPPADDING", (0, 0), (-1, -1), 0),
                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         story.append(cc_table)
@@ -321,6 +327,7 @@ def render_pdf(document: dict, *, copy: bool = False, logo: bytes | None = None)
     pdf = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, invariant=1,
+        initialFontName=FONT,  # else every page's preamble names Helvetica (a standard-14 font)
         title=_UNPRINTABLE.sub("", str(document.get("subject", ""))),
         author=_UNPRINTABLE.sub("", str(head.get("name", ""))),
         subject=_UNPRINTABLE.sub("", str(document.get("reference", ""))),
