@@ -35,8 +35,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    Flowable,
     HRFlowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -55,6 +55,7 @@ MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 20 * mm
 QR_SIZE = 24 * mm
 LOGO_HEIGHT = 22 * mm
+LOGO_WIDTH = QR_SIZE + 4 * mm
 TEXT_WIDTH = A4[0] - 2 * MARGIN_X
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -124,7 +125,18 @@ def _logo_reader(logo: bytes) -> ImageReader:
     return ImageReader(BytesIO(logo))
 
 
-def _logo(logo: bytes | None) -> Image | None:
+class _Logo(Flowable):
+    """The office logo from its cached reader (platypus' Image wants a file, not a reader)."""
+
+    def __init__(self, reader: ImageReader, width: float, height: float):
+        super().__init__()
+        self.reader, self.width, self.height = reader, width, height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+
+
+def _logo(logo: bytes | None) -> _Logo | None:
     if not logo:
         return None
     try:
@@ -135,9 +147,8 @@ def _logo(logo: bytes | None) -> Image | None:
             "logo", "Imej logo pejabat tidak dapat dibaca; pilih semula logo dalam tetapan.",
             "The office logo image cannot be read; choose the logo again in the settings.",
             code="LETTER_LOGO_UNREADABLE")) from exc
-    scale = LOGO_HEIGHT / height
-    return Image(reader, width=min(width * scale, 35 * mm), height=LOGO_HEIGHT,
-                 kind="proportional")
+    scale = min(LOGO_HEIGHT / height, LOGO_WIDTH / width)  # fits the box, keeps the shape
+    return _Logo(reader, width * scale, height * scale)
 
 
 def _qr(text: str) -> Drawing:
