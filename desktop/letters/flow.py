@@ -11,6 +11,7 @@ parsed, a name with "<b>" or "&" prints exactly as typed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import groupby
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -22,41 +23,46 @@ from reportlab.platypus import Flowable
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "justify"
+Line = tuple[str, float, bool]  # text, width, ends its paragraph (so is not justified)
 
 
 def printable(value: object) -> str:
     return UNPRINTABLE.sub("", "" if value is None else str(value))
 
 
-def wrap_words(text: str, font: str, size: float, width: float) -> list[tuple[str, float]]:
-    """Greedy word wrap: (line, its width) per line; a word wider than a line is cut."""
-    face = getFont(font)
-    measure = face.stringWidth
-    space = measure(" ", size)
-    lines: list[tuple[str, float]] = []
-    words: list[str] = []
-    used = 0.0
-    for word in text.split():
-        w = measure(word, size)
-        while w > width:  # an unbreakable run (a long reference, hostile input): cut it
-            if words:
-                lines.append((" ".join(words), used))
+@lru_cache(maxsize=50_000)
+def _width(font: str, size: float, word: str) -> float:
+    # letters repeat the same words: measured once per process, not once per letter
+    return getFont(font).stringWidth(word, size)
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[Line]:
+    """Greedy word wrap, each line of ``text`` on its own; a word wider than a line is cut."""
+    space = _width(font, size, " ")
+    lines: list[Line] = []
+    for segment in text.split("\n"):
+        words: list[str] = []
+        used = 0.0
+        for word in segment.split():
+            w = _width(font, size, word)
+            while w > width:  # an unbreakable run (a long reference, hostile input): cut it
+                if words:
+                    lines.append((" ".join(words), used, False))
+                    words, used = [], 0.0
+                cut = max(1, int(len(word) * width / w))
+                while cut > 1 and _width(font, size, word[:cut]) > width:
+                    cut -= 1
+                lines.append((word[:cut], _width(font, size, word[:cut]), False))
+                word = word[cut:]
+                w = _width(font, size, word)
+            if not word:
+                continue
+            if words and used + space + w > width:
+                lines.append((" ".join(words), used, False))
                 words, used = [], 0.0
-            cut = max(1, int(len(word) * width / w))
-            while cut > 1 and measure(word[:cut], size) > width:
-                cut -= 1
-            lines.append((word[:cut], measure(word[:cut], size)))
-            word = word[cut:]
-            w = measure(word, size)
-        if not word:
-            continue
-        if words and used + space + w > width:
-            lines.append((" ".join(words), used))
-            words, used = [], 0.0
-        used = used + space + w if words else w
-        words.append(word)
-    if words:
-        lines.append((" ".join(words), used))
+            used = used + space + w if words else w
+            words.append(word)
+        lines.append((" ".join(words), used, True))  # a segment's last line: never justified
     return lines
 
 
@@ -69,8 +75,8 @@ class TextBlock(Flowable):
 
     def __init__(self, text: object, font: str, size: float, leading: float, *,
                  align: str = LEFT, indent: float = 0.0, labels=(), space_before: float = 0.0,
-                 space_after: float = 0.0, lines: list[tuple[str, float]] | None = None,
-                 last_is_end: bool = True, max_lines: int | None = None):
+                 space_after: float = 0.0, lines: list[Line] | None = None,
+                 max_lines: int | None = None):
         super().__init__()
         self.text = printable(text)
         self.font, self.size, self.leading = font, size, leading
@@ -78,7 +84,6 @@ class TextBlock(Flowable):
         self.space_before, self.space_after = space_before, space_after
         self._lines = lines
         self._for_width: float | None = None if lines is None else -1.0
-        self.last_is_end = last_is_end  # the last line is the paragraph's: never justified
         self.max_lines = max_lines  # cut with "…" beyond this (a letterhead must fit its box)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - platypus' name
@@ -87,7 +92,7 @@ class TextBlock(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 - platypus' name
         return self.space_after
 
-    def _wrapped(self, width: float) -> list[tuple[str, float]]:
+    def _wrapped(self, width: float) -> list[Line]:
         if self._for_width is not None and (self._for_width < 0 or self._for_width == width):
             return self._lines or []
         box = max(width - self.indent, 1)
@@ -95,10 +100,9 @@ class TextBlock(Flowable):
         if self.max_lines and len(self._lines) > self.max_lines:
             kept = self._lines[:self.max_lines]
             last = kept[-1][0]
-            measure = getFont(self.font).stringWidth
-            while last and measure(last + " …", self.size) > box:
+            while last and _width(self.font, self.size, last + " …") > box:
                 last = last[:-1]
-            kept[-1] = (last + " …", measure(last + " …", self.size))
+            kept[-1] = (last + " …", _width(self.font, self.size, last + " …"), True)
             self._lines = kept
         self._for_width = width
         return self._lines
@@ -117,10 +121,9 @@ class TextBlock(Flowable):
             return [self]
         common = {"align": self.align, "indent": self.indent}
         head = TextBlock("", self.font, self.size, self.leading, labels=self.labels,
-                         space_before=self.space_before, lines=lines[:fit], last_is_end=False,
-                         **common)
+                         space_before=self.space_before, lines=lines[:fit], **common)
         tail = TextBlock("", self.font, self.size, self.leading, space_after=self.space_after,
-                         lines=lines[fit:], last_is_end=self.last_is_end, **common)
+                         lines=lines[fit:], **common)
         return [head, tail]
 
     def draw(self) -> None:
@@ -134,22 +137,22 @@ class TextBlock(Flowable):
         for x, label in self.labels:
             text.setTextOrigin(x, y)
             text.textOut(printable(label))
-        last = len(lines) - 1
-        for n, (line, width) in enumerate(lines):
-            x = self.indent
-            spaces = line.count(" ")
-            if self.align == CENTER:
-                x += (box - width) / 2
-            elif self.align == RIGHT:
-                x += box - width
-            justify = (self.align == JUSTIFY and spaces and not (n == last and self.last_is_end))
-            text.setTextOrigin(x, y - n * self.leading)
-            if justify:
-                text.setWordSpace((box - width) / spaces)
+        if self.align in (CENTER, RIGHT):  # each line placed on its own
+            for n, (line, width, _end) in enumerate(lines):
+                shift = (box - width) / 2 if self.align == CENTER else box - width
+                text.setTextOrigin(self.indent + shift, y - n * self.leading)
                 text.textOut(line)
-                text.setWordSpace(0)
-            else:
-                text.textOut(line)
+        else:  # one origin, then "next line" operators: fewer numbers to write
+            text.setTextOrigin(self.indent, y)
+            spacing = 0.0
+            for line, width, end in lines:
+                spaces = line.count(" ")
+                wanted = (box - width) / spaces if (self.align == JUSTIFY and spaces
+                                                    and not end) else 0.0
+                if wanted != spacing:
+                    text.setWordSpace(wanted)
+                    spacing = wanted
+                text.textLine(line)
         canvas.drawText(text)
 
 

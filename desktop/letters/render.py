@@ -182,7 +182,8 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
     story.append(Blank(5 * mm))
     addressee = doc.get("addressee") or {}
     story.append(_text(addressee.get("name", ""), bold=True))
-    story += [_text(line) for line in addressee.get("lines", [])]
+    if addressee.get("lines"):
+        story.append(_text("\n".join(map(printable, addressee["lines"]))))
     story.append(Blank(5 * mm))
     story.append(_text(doc.get("salutation", ""), after=7))
     story.append(_text(str(doc.get("subject", "")).upper(), bold=True, space_before=4, after=9))
@@ -205,17 +206,18 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
     if doc.get("closing"):
         story.append(_text(doc["closing"], after=7))
     signer = doc.get("signer") or {}
-    block = [_text(s, bold=True) for s in doc.get("closing_slogans", [])]
-    block += [Blank(4 * mm), _text(doc.get("signoff", "")), Blank(18 * mm),
-              _text(f"({signer.get('name', '')})", bold=True), _text(signer.get("title", "")),
-              _text((doc.get("letterhead") or {}).get("name", ""))]
+    office = (doc.get("letterhead") or {}).get("name", "")
+    block = [_text("\n".join(map(printable, doc.get("closing_slogans", []))), bold=True),
+             Blank(4 * mm), _text(doc.get("signoff", "")), Blank(18 * mm),
+             _text(f"({signer.get('name', '')})", bold=True),
+             _text(f"{printable(signer.get('title', ''))}\n{printable(office)}")]
     story.append(KeepTogether(block))
     cc = doc.get("cc") or []
     if cc:
         story.append(Blank(6 * mm))
         cc_label = (doc.get("labels") or {}).get("cc", "s.k.")
-        story += [_text(line, size=9, leading=11, indent=12 * mm,
-                        labels=((0, cc_label),) if i == 0 else ()) for i, line in enumerate(cc)]
+        story.append(_text("\n".join(map(printable, cc)), size=9, leading=11, indent=12 * mm,
+                           labels=((0, cc_label),)))
     if doc.get("form"):
         story += _form(doc["form"])
     return story
