@@ -14,11 +14,19 @@ import re
 from functools import lru_cache
 from itertools import groupby
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
+
+# reportlab rebuilds the Reed-Solomon generator polynomial (a product of up to 30 factors, a
+# quarter of a code's encoding time) for every block of every code, though it depends only on
+# the number of correction codewords. It is never modified after it is built, so it is kept.
+if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
+    qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(
+        lru_cache(maxsize=64)(qrencoder.QRUtil.getErrorCorrectPolynomial))
 
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -126,24 +134,32 @@ class TextBlock(Flowable):
                          lines=lines[fit:], **common)
         return [head, tail]
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        # Drawn in place: platypus' default wraps every flowable in save, translate and
+        # restore, which costs more than the text of a short block.
+        self._draw(canvas, x, y)
+
     def draw(self) -> None:
-        canvas = self.canv
+        self._draw(self.canv, 0, 0)
+
+    def _draw(self, canvas, x0: float, y0: float) -> None:
         lines = self._wrapped(self.width)
         box = self.width - self.indent
         # baseline of the first line: the leading less the descent, as Paragraph places it
-        y = self.height - self.leading + (self.leading - self.size) / 2 + self.size * 0.2
-        text = canvas.beginText()
+        y = y0 + self.height - self.leading + (self.leading - self.size) / 2 + self.size * 0.2
+        text = canvas.beginText(x0 + self.indent, y)
         text.setFont(self.font, self.size, self.leading)
         for x, label in self.labels:
-            text.setTextOrigin(x, y)
+            text.setTextOrigin(x0 + x, y)
             text.textOut(printable(label))
         if self.align in (CENTER, RIGHT):  # each line placed on its own
             for n, (line, width, _end) in enumerate(lines):
                 shift = (box - width) / 2 if self.align == CENTER else box - width
-                text.setTextOrigin(self.indent + shift, y - n * self.leading)
+                text.setTextOrigin(x0 + self.indent + shift, y - n * self.leading)
                 text.textOut(line)
         else:  # one origin, then "next line" operators: fewer numbers to write
-            text.setTextOrigin(self.indent, y)
+            if self.labels:
+                text.setTextOrigin(x0 + self.indent, y)
             spacing = 0.0
             for line, width, end in lines:
                 spaces = line.count(" ")
