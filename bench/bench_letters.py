@@ -3,11 +3,12 @@
 `python bench/bench_letters.py [--n 500] [--runs 3]` composes and renders N letters (the six
 kinds in turn, each with its own name, reference and QR text) and compares them, in the same
 run, with the fastest way reportlab can put the same words on paper: a bare ``Canvas`` drawing
-every printed line of the same documents with ``drawString`` in the same embedded fonts (one PDF
-per letter, A4, a new page when the page is full). The baseline's lines are wrapped before its
-clock starts; it draws no QR code, table rules or logo. Fonts are registered before either
-clock starts (both embed the same TrueType subsets). The best of ``--runs`` runs of each is
-reported (the two alternate, so drift hits both).
+every line of text of the same letters with ``drawString`` in the same embedded fonts, on the
+same pages at the same places (recorded from one rendering before the clock starts: the
+baseline neither wraps nor lays out), plus the page numbers; one PDF per letter, A4. It draws
+no QR code, rules, table grid or logo. Fonts are registered before either clock starts (both
+embed the same TrueType subsets). The best of ``--runs`` runs of each is reported (the two
+alternate, so drift hits both).
 """
 
 from __future__ import annotations
@@ -22,16 +23,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.lib.utils import simpleSplit  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from desktop.letters import flow  # noqa: E402
 from desktop.letters.compose import compose  # noqa: E402
 from desktop.letters.render import FONT, register_fonts, render_pdf  # noqa: E402
 from tests.letters_pdf.samples import KINDS, sample  # noqa: E402
 
 NAMES = ("Nur Aisyah binti Ahmad", "Siti Aminah binti Yusof", "Muhammad Hafiz bin Rahman",
          "Tan Mei Ling", "Kavitha a/p Raman", "Farah Nadia binti Ismail", "Lee Chong Wei")
-WIDTH = A4[0] - 44 * mm
 
 
 def inputs(n: int) -> list:
@@ -48,48 +48,51 @@ def inputs(n: int) -> list:
     return out
 
 
-def printed_lines(doc: dict) -> list[tuple[str, str, float]]:
-    """(font, text, size) of every line the letter prints, wrapped to the text width."""
-    head, labels = doc["letterhead"], doc["labels"]
-    blocks = [(FONT + "-Bold", head["name"], 12.5), (FONT, head["address"], 8.5),
-              (FONT, f"{labels['phone']} {head['phone']}   {labels['email']} {head['email']}",
-               8.5),
-              (FONT, f"{labels['reference']} : {doc['reference']}", 10.5),
-              (FONT, f"{labels['date']} : {doc['issued_on_ms']}", 10.5),
-              (FONT + "-Bold", doc["addressee"]["name"], 10.5)]
-    blocks += [(FONT, line, 10.5) for line in doc["addressee"]["lines"]]
-    blocks += [(FONT, doc["salutation"], 10.5), (FONT + "-Bold", doc["subject"], 10.5)]
-    for n, para in enumerate(doc["paragraphs"], start=1):
-        blocks.append((FONT, (f"{n}. " if n > 1 else "") + para["text"], 10.5))
-        blocks += [(FONT, f"({chr(96 + j)}) {item}", 10.5)
-                   for j, item in enumerate(para["items"], start=1)]
-    for row in (doc.get("table") or {}).get("rows", []):
-        blocks.append((FONT, "  ".join(row), 9))
-    blocks += [(FONT, doc["closing"], 10.5)]
-    blocks += [(FONT + "-Bold", s, 10.5) for s in doc["closing_slogans"]]
-    blocks += [(FONT, doc["signoff"], 10.5), (FONT + "-Bold", f"({doc['signer']['name']})", 10.5),
-               (FONT, doc["signer"]["title"], 10.5), (FONT, head["name"], 10.5)]
-    blocks += [(FONT, f"{labels['cc']} {line}", 9) for line in doc["cc"]]
-    if doc.get("form"):
-        blocks.append((FONT + "-Bold", doc["form"]["title"], 10.5))
-        blocks += [(FONT, t, 10.5) for t in doc["form"]["text"]]
-        blocks += [(FONT, f"{label} : ____________________", 10.5)
-                   for label in doc["form"]["lines"]]
-    return [(font, line, size) for font, text, size in blocks
-            for line in simpleSplit(text, font, size, WIDTH)]
+def placed_lines(doc: dict) -> list[tuple[int, str, float, float, float, str]]:
+    """(page, font, size, x, y, text) of every line of text the letter draws, where it draws it.
+
+    Recorded from one rendering of the letter before the clock starts, so the baseline draws
+    exactly the same words on the same pages at the same places, and nothing else.
+    """
+    placed = []
+    original = flow.TextBlock._draw
+
+    def record(block, canvas, x0, y0):
+        a, b, c, d, e, f = canvas._currentMatrix
+        lines = block._wrapped(block.width)
+        y = y0 + block.height - block.leading + (block.leading - block.size) / 2 + block.size * .2
+        page = canvas.getPageNumber()
+        for x, label in block.labels:
+            placed.append((page, block.font, block.size, a * (x0 + x) + c * y + e,
+                           b * (x0 + x) + d * y + f, label))
+        for n, (line, _w, _end) in enumerate(lines):
+            yy = y - n * block.leading
+            xx = x0 + block.indent
+            placed.append((page, block.font, block.size, a * xx + c * yy + e, b * xx + d * yy + f,
+                           line))
+        original(block, canvas, x0, y0)
+
+    flow.TextBlock._draw = record
+    try:
+        render_pdf(doc)
+    finally:
+        flow.TextBlock._draw = original
+    return placed
 
 
-def raw_letter(lines: list[tuple[str, str, float]]) -> bytes:
+def raw_letter(lines: list[tuple[int, str, float, float, float, str]], reference: str) -> bytes:
     out = BytesIO()
     canvas = Canvas(out, pagesize=A4, invariant=1, initialFontName=FONT)
-    y = A4[1] - 18 * mm
-    for font, text, size in lines:
-        if y < 20 * mm:
+    page = 1
+    for on_page, font, size, x, y, text in lines:
+        while on_page > page:
             canvas.showPage()
-            y = A4[1] - 18 * mm
+            page += 1
+            canvas.setFont(FONT, 9)  # the page number and reference the letter prints
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 11 * mm, f"- {page} -")
+            canvas.drawRightString(A4[0] - 22 * mm, A4[1] - 11 * mm, reference)
         canvas.setFont(font, size)
-        canvas.drawString(22 * mm, y, text)
-        y -= size * 1.35
+        canvas.drawString(x, y, text)
     canvas.save()
     return out.getvalue()
 
@@ -101,13 +104,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     register_fonts()
     batch = inputs(args.n)
-    lines = [printed_lines(compose(inp)) for inp in batch]
+    lines = [(placed_lines(compose(inp)), inp.reference) for inp in batch]
     ours, raw = [], []
     size = 0
     for _ in range(args.runs):
         t = time.perf_counter()
-        for letter in lines:
-            raw_letter(letter)
+        for placed, reference in lines:
+            raw_letter(placed, reference)
         raw.append(time.perf_counter() - t)
         t = time.perf_counter()
         size = sum(len(render_pdf(compose(inp))) for inp in batch)

@@ -210,6 +210,30 @@ class Rule(Flowable):
         self.canv.restoreState()
 
 
+def _rectangles(modules: list[list[bool]]) -> list[tuple[int, int, int, int]]:
+    """The dark modules as (row, column, width, height) rectangles: each row's dark runs,
+    a run grown downwards while the rows below repeat it exactly (fewer operators to write)."""
+    runs: list[set[tuple[int, int]]] = []
+    for row in modules:
+        c, found = 0, set()
+        for dark, run in groupby(row):
+            n = len(list(run))
+            if dark:
+                found.add((c, n))
+            c += n
+        runs.append(found)
+    out = []
+    for r, found in enumerate(runs):
+        for c, n in sorted(found):
+            if r and (c, n) in runs[r - 1]:
+                continue  # already covered by the rectangle started above
+            h = 1
+            while r + h < len(runs) and (c, n) in runs[r + h]:
+                h += 1
+            out.append((r, c, n, h))
+    return out
+
+
 class Qr(Flowable):
     """reportlab's QR widget, encoded once and drawn as one path.
 
@@ -223,7 +247,7 @@ class Qr(Flowable):
 
     def __init__(self, text: str, size: float):
         super().__init__()
-        self.widget = QrCodeWidget(text, barLevel="M")
+        self.widget = QrCodeWidget(text)  # level L, the widget's default: a smaller code
         self.width = self.height = size
 
     def draw(self) -> None:
@@ -235,15 +259,7 @@ class Qr(Flowable):
         unit = self.width / (count + 2 * border)
         # One module is one unit: whole-number rectangles, written as the PDF "re" operator
         # directly (the path API formats every float and costs more than the whole page).
-        ops = []
-        for r, row in enumerate(qr.modules):
-            c = 0
-            y = count - 1 - r
-            for dark, run in groupby(row):
-                n = len(list(run))
-                if dark:
-                    ops.append(f"{c} {y} {n} 1 re")
-                c += n
+        ops = [f"{c} {count - r - h} {w} {h} re" for r, c, w, h in _rectangles(qr.modules)]
         canvas = self.canv
         canvas.saveState()
         canvas.setFillColor(colors.black)
