@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import groupby
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -147,19 +146,25 @@ class TextBlock(Flowable):
         box = self.width - self.indent
         # baseline of the first line: the leading less the descent, as Paragraph places it
         y = y0 + self.height - self.leading + (self.leading - self.size) / 2 + self.size * 0.2
-        text = canvas.beginText(x0 + self.indent, y)
-        text.setFont(self.font, self.size, self.leading)
-        for x, label in self.labels:
-            text.setTextOrigin(x0 + x, y)
-            text.textOut(printable(label))
+        origins = [(x0 + x, y) for x, _label in self.labels]
         if self.align in (CENTER, RIGHT):  # each line placed on its own
-            for n, (line, width, _end) in enumerate(lines):
-                shift = (box - width) / 2 if self.align == CENTER else box - width
-                text.setTextOrigin(x0 + self.indent + shift, y - n * self.leading)
-                text.textOut(line)
+            origins += [(x0 + self.indent + ((box - w) / 2 if self.align == CENTER else box - w),
+                         y - n * self.leading) for n, (_line, w, _end) in enumerate(lines)]
         else:  # one origin, then "next line" operators: fewer numbers to write
-            if self.labels:
-                text.setTextOrigin(x0 + self.indent, y)
+            origins.append((x0 + self.indent, y))
+        text = canvas.beginText(*origins[0])
+        text.setFont(self.font, self.size, self.leading)
+        steps = iter(origins)
+        next(steps)  # the first origin is set by beginText
+        for _x, label in self.labels:
+            text.textOut(printable(label))
+            text.setTextOrigin(*next(steps))
+        if self.align in (CENTER, RIGHT):
+            for n, (line, _w, _end) in enumerate(lines):
+                if n:
+                    text.setTextOrigin(*next(steps))
+                text.textOut(line)
+        else:
             spacing = 0.0
             for line, width, end in lines:
                 spaces = line.count(" ")
@@ -172,27 +177,18 @@ class TextBlock(Flowable):
         canvas.drawText(text)
 
 
-class Blank(Flowable):
-    """A fixed gap (platypus' Spacer, without its per-instance overhead)."""
-
-    def __init__(self, height: float):
-        super().__init__()
-        self.height = height
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return avail_width, min(self.height, avail_height)
-
-    def draw(self) -> None:
-        pass
-
-
 class Rule(Flowable):
     """A horizontal line across the frame (solid or dashed)."""
 
-    def __init__(self, thickness: float, space_after: float = 0.0, dash=None):
+    def __init__(self, thickness: float, space_before: float = 0.0, space_after: float = 0.0,
+                 dash=None):
         super().__init__()
-        self.thickness, self.space_after, self.dash = thickness, space_after, dash
+        self.thickness, self.dash = thickness, dash
+        self.space_before, self.space_after = space_before, space_after
         self.height = thickness
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - platypus' name
+        return self.space_before
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - platypus' name
         return self.space_after
@@ -210,27 +206,24 @@ class Rule(Flowable):
         self.canv.restoreState()
 
 
+_DARK_RUN = re.compile(rb"\x01+")
+
+
 def _rectangles(modules: list[list[bool]]) -> list[tuple[int, int, int, int]]:
     """The dark modules as (row, column, width, height) rectangles: each row's dark runs,
     a run grown downwards while the rows below repeat it exactly (fewer operators to write)."""
-    runs: list[set[tuple[int, int]]] = []
-    for row in modules:
-        c, found = 0, set()
-        for dark, run in groupby(row):
-            n = len(list(run))
-            if dark:
-                found.add((c, n))
-            c += n
-        runs.append(found)
+    runs = [{(m.start(), m.end() - m.start()) for m in _DARK_RUN.finditer(bytes(row))}
+            for row in modules]
     out = []
     for r, found in enumerate(runs):
-        for c, n in sorted(found):
-            if r and (c, n) in runs[r - 1]:
+        above = runs[r - 1] if r else ()
+        for run in sorted(found):
+            if run in above:
                 continue  # already covered by the rectangle started above
             h = 1
-            while r + h < len(runs) and (c, n) in runs[r + h]:
+            while r + h < len(runs) and run in runs[r + h]:
                 h += 1
-            out.append((r, c, n, h))
+            out.append((r, run[0], run[1], h))
     return out
 
 

@@ -38,7 +38,6 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
 from desktop.letters.flow import (
     CENTER,
     JUSTIFY,
-    Blank,
     FormLine,
     Letterhead,
     Logo,
@@ -132,7 +131,7 @@ def _letterhead(doc: dict[str, Any], logo: bytes | None) -> list:
     caption = _text(labels.get("qr_caption", ""), size=6.5, leading=7.5, align=CENTER,
                     max_lines=3)
     return [Letterhead(SIDE, centre, _logo(logo), Qr(doc.get("qr_text", ""), QR_SIZE), caption),
-            Blank(2 * mm), Rule(0.8, space_after=4 * mm)]
+            Rule(0.8, space_before=2 * mm, space_after=4 * mm)]
 
 
 def _reference_block(doc: dict[str, Any]) -> list:
@@ -140,8 +139,8 @@ def _reference_block(doc: dict[str, Any]) -> list:
     x = TEXT_WIDTH - 88 * mm  # the block sits at the right, as letters place it
     rows = ((labels.get("reference", "Ruj. Kami"), doc.get("reference", "")),
             (labels.get("date", "Tarikh"), doc.get("issued_on_ms", doc.get("issued_on", ""))))
-    return [_text(value, indent=x + 26 * mm, labels=((x, label), (x + 22 * mm, ":")), after=1)
-            for label, value in rows]
+    return [_text(value, indent=x + 26 * mm, labels=((x, label), (x + 22 * mm, ":")),
+                  after=1 if n == 0 else 5 * mm) for n, (label, value) in enumerate(rows)]
 
 
 def _cost_table(table: dict[str, Any]) -> Table:
@@ -156,15 +155,16 @@ def _cost_table(table: dict[str, Any]) -> Table:
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
+    out.spaceAfter = 4 * mm
     return out
 
 
 def _form(form: dict[str, Any]) -> list:
-    out: list = [Rule(0.5, space_after=2 * mm, dash=(3, 2)),
+    out: list = [Rule(0.5, space_before=6 * mm, space_after=2 * mm, dash=(3, 2)),
                  _text(form.get("title", ""), bold=True, align=CENTER, after=8)]
     out += [_text(text, align=JUSTIFY, after=7) for text in form.get("text", [])]
     out += [FormLine(label, FONT, SIZE, 55 * mm, 80 * mm, 22) for label in form.get("lines", [])]
-    return [Blank(6 * mm), KeepTogether(out)]  # the form is cut off whole, not split
+    return [KeepTogether(out)]  # the form is cut off whole, not split
 
 
 def _item_labels():
@@ -179,12 +179,11 @@ def _item_labels():
 def _story(doc: dict[str, Any], logo: bytes | None) -> list:
     story = _letterhead(doc, logo)
     story += _reference_block(doc)
-    story.append(Blank(5 * mm))
     addressee = doc.get("addressee") or {}
-    story.append(_text(addressee.get("name", ""), bold=True))
+    story.append(_text(addressee.get("name", ""), bold=True, after=0 if addressee.get("lines")
+                       else 5 * mm))
     if addressee.get("lines"):
-        story.append(_text("\n".join(map(printable, addressee["lines"]))))
-    story.append(Blank(5 * mm))
+        story.append(_text("\n".join(map(printable, addressee["lines"])), after=5 * mm))
     story.append(_text(doc.get("salutation", ""), after=7))
     story.append(_text(str(doc.get("subject", "")).upper(), bold=True, space_before=4, after=9))
     table = doc.get("table")
@@ -200,24 +199,25 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
             story.append(_text(item, align=JUSTIFY, after=3, indent=ITEM_INDENT,
                                labels=((NUMBER_INDENT, f"({letter})"),)))
         if table and after == number - 1:
-            story += [_cost_table(table), Blank(4 * mm)]
+            story.append(_cost_table(table))
     if table and not 0 <= after < len(paragraphs):
-        story += [_cost_table(table), Blank(4 * mm)]
+        story.append(_cost_table(table))
     if doc.get("closing"):
         story.append(_text(doc["closing"], after=7))
     signer = doc.get("signer") or {}
     office = (doc.get("letterhead") or {}).get("name", "")
-    block = [_text("\n".join(map(printable, doc.get("closing_slogans", []))), bold=True),
-             Blank(4 * mm), _text(doc.get("signoff", "")), Blank(18 * mm),
+    # spaces as the flowables' own, not spacer flowables: fewer for platypus to place
+    block = [_text("\n".join(map(printable, doc.get("closing_slogans", []))), bold=True,
+                   after=4 * mm),
+             _text(doc.get("signoff", ""), after=18 * mm),
              _text(f"({signer.get('name', '')})", bold=True),
              _text(f"{printable(signer.get('title', ''))}\n{printable(office)}")]
     story.append(KeepTogether(block))
     cc = doc.get("cc") or []
     if cc:
-        story.append(Blank(6 * mm))
         cc_label = (doc.get("labels") or {}).get("cc", "s.k.")
         story.append(_text("\n".join(map(printable, cc)), size=9, leading=11, indent=12 * mm,
-                           labels=((0, cc_label),)))
+                           labels=((0, cc_label),), space_before=6 * mm))
     if doc.get("form"):
         story += _form(doc["form"])
     return story
