@@ -13,19 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-# reportlab rebuilds the Reed-Solomon generator polynomial (a product of up to 30 factors, a
-# quarter of a code's encoding time) for every block of every code, though it depends only on
-# the number of correction codewords. It is never modified after it is built, so it is kept.
-if not hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info"):
-    qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(
-        lru_cache(maxsize=64)(qrencoder.QRUtil.getErrorCorrectPolynomial))
+from desktop.letters import qrspeed  # noqa: F401 - installs the QR encoder speed-ups
 
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
