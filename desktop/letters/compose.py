@@ -34,6 +34,7 @@ MONEY_FACTS = frozenset({"daily_rate", "monthly_allowance", "projected_cost"})
 # Amounts also written in words; the words are derived from the figure, never taken as given.
 WORDS_OF = {"daily_rate": "daily_rate_words", "monthly_allowance": "monthly_allowance_words",
             "projected_cost": "projected_cost_words"}
+FREE_TEXT_FACTS = frozenset({"reason", "end_reason", "vacancy_reason", "method_reason"})
 ALLOCATION_MONEY = ("allocated", "committed", "spent", "balance")
 DEFAULT_HOURS = "9"  # 5A(i): nine hours a day including rest
 
@@ -95,6 +96,9 @@ def _values(kind: str, inp: LetterInput, problems: list[RuleViolation]) -> _Valu
         except Refused as exc:
             problems.extend(exc.violations)
             values[WORDS_OF[key]] = "?"  # refused already: not a second "missing" problem
+    for key in FREE_TEXT_FACTS & facts.keys():
+        # typed reasons end where the template's sentence goes on: no ".." or ";."
+        values[key] = values.get(key, "").rstrip(" .;,")
     for key in ("mykad", "candidate_mykad"):
         if values.get(key):
             # printed as recorded when it does not parse: the register checked it on entry
@@ -251,7 +255,7 @@ def compose(inp: LetterInput) -> dict[str, Any]:
         "closing": base["closing"],
         "closing_slogans": slogans,
         "signoff": base["signoff"],
-        "signer": {"name": _text(letterhead.get("signer_name")).strip(),
+        "signer": {"name": _text(letterhead.get("signer_name")).strip().upper(),  # as signed
                    "title": _text(letterhead.get("signer_title")).strip()},
         "cc": cc,
         "labels": dict(base["labels"]),

@@ -77,7 +77,7 @@ class TextBlock(Flowable):
     def __init__(self, text: object, font: str, size: float, leading: float, *,
                  align: str = LEFT, indent: float = 0.0, labels=(), space_before: float = 0.0,
                  space_after: float = 0.0, lines: list[Line] | None = None,
-                 max_lines: int | None = None):
+                 max_lines: int | None = None, keep: int = 0):
         super().__init__()
         self.text = printable(text)
         self.font, self.size, self.leading = font, size, leading
@@ -86,6 +86,7 @@ class TextBlock(Flowable):
         self._lines = lines
         self._for_width: float | None = None if lines is None else -1.0
         self.max_lines = max_lines  # cut with "…" beyond this (a letterhead must fit its box)
+        self.keep = keep  # a block of at most this many lines moves whole to the next page
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - platypus' name
         return self.space_before
@@ -120,6 +121,8 @@ class TextBlock(Flowable):
             return []
         if fit >= len(lines):
             return [self]
+        if len(lines) <= self.keep:
+            return []
         common = {"align": self.align, "indent": self.indent}
         head = TextBlock("", self.font, self.size, self.leading, labels=self.labels,
                          space_before=self.space_before, lines=lines[:fit], **common)

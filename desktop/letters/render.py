@@ -183,7 +183,8 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
     story.append(_text(addressee.get("name", ""), bold=True, after=0 if addressee.get("lines")
                        else 5 * mm))
     if addressee.get("lines"):
-        story.append(_text("\n".join(map(printable, addressee["lines"])), after=5 * mm))
+        story.append(_text("\n".join(map(printable, addressee["lines"])), after=5 * mm,
+                           keep=8))
     story.append(_text(doc.get("salutation", ""), after=7))
     story.append(_text(str(doc.get("subject", "")).upper(), bold=True, space_before=4, after=9))
     table = doc.get("table")
@@ -217,7 +218,7 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
     if cc:
         cc_label = (doc.get("labels") or {}).get("cc", "s.k.")
         story.append(_text("\n".join(map(printable, cc)), size=9, leading=11, indent=12 * mm,
-                           labels=((0, cc_label),), space_before=6 * mm))
+                           labels=((0, cc_label),), space_before=6 * mm, keep=12))
     if doc.get("form"):
         story += _form(doc["form"])
     return story

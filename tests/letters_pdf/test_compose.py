@@ -209,3 +209,14 @@ def test_kind_may_be_an_enum_member():
     inp = sample("psh-offer")
     inp.kind = Kind.PSH_OFFER
     assert compose(inp)["kind"] == "psh-offer"
+
+
+def test_typed_reasons_do_not_double_the_full_stop():
+    doc = compose(sample("psh-extension", reason="penyandang masih bercuti bersalin."))
+    assert "bercuti bersalin. Lanjutan" in flat(doc) and ".." not in flat(doc)
+
+
+def test_signer_name_is_printed_in_capitals():
+    inp = sample("psh-termination")
+    inp.letterhead["signer_name"] = "Nurul Huda binti Abu Bakar"
+    assert compose(inp)["signer"]["name"] == "NURUL HUDA BINTI ABU BAKAR"
