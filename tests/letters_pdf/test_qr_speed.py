@@ -73,6 +73,6 @@ def test_rectangles_cover_exactly_the_dark_modules():
         assert covered == [[int(dark) for dark in row] for row in modules]
 
 
-def test_rectangles_merge_repeated_runs():
-    modules = [[True, True, False]] * 3 + [[False, False, True]]
-    assert _rectangles(modules) == [(0, 0, 2, 3), (3, 2, 1, 1)]
+def test_rectangles_are_the_rows_dark_runs():
+    modules = [[True, True, False]] * 2 + [[False, False, True]]
+    assert _rectangles(modules) == [(0, 0, 2, 1), (1, 0, 2, 1), (2, 2, 1, 1)]
