@@ -48,6 +48,8 @@ def pages() -> list[PageSpec]:
                  "desktop.views.claims_page:ClaimsPage"),
         PageSpec("month", QT_TRANSLATE_NOOP("Pages", "Tutup Bulan"),
                  "desktop.views.month_page:MonthPage"),
+        PageSpec("letters", QT_TRANSLATE_NOOP("Pages", "Surat dikeluarkan"),
+                 "desktop.views.letters_page:LettersPage"),
         PageSpec("consolidate", QT_TRANSLATE_NOOP("Pages", "Gabungan HQ"),
                  "desktop.views.consolidate_page:ConsolidatePage"),
         PageSpec("premises", QT_TRANSLATE_NOOP("Pages", "Premis"),
@@ -60,4 +62,6 @@ def pages() -> list[PageSpec]:
                  "desktop.views.grades_page:GradesPage"),
         PageSpec("import", QT_TRANSLATE_NOOP("Pages", "Import Excel"),
                  "desktop.views.import_page:ImportPage"),
+        PageSpec("office", QT_TRANSLATE_NOOP("Pages", "Tetapan pejabat"),
+                 "desktop.views.office_page:OfficePage"),
     ]
