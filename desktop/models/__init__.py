@@ -11,6 +11,13 @@ from desktop.models.attendance import Absence, DutyTrip, OfficeHoliday
 from desktop.models.audit import AuditRecord
 from desktop.models.base import Base, EnumText, Money
 from desktop.models.db import Database, default_url, demo_url, make_engine
+from desktop.models.letters import (
+    AppSecret,
+    IssuedLetter,
+    LetterAsset,
+    LetterPrefix,
+    LetterSequence,
+)
 from desktop.models.month import MonthClose, MonthStatus
 from desktop.models.post_history import PostIncumbency
 from desktop.models.psh import (
@@ -31,4 +38,5 @@ __all__ = [
     "GantianAppointment",
     "AllocationCommitment", "AllocationEntry", "PshAppointment", "PshExtension",
     "Absence", "DutyTrip", "OfficeHoliday",
+    "AppSecret", "IssuedLetter", "LetterAsset", "LetterPrefix", "LetterSequence",
 ]

@@ -29,6 +29,8 @@ class Office(Base):
     signer_title: Mapped[str] = mapped_column(String(200), default="")
     ref_prefix: Mapped[str] = mapped_column(String(60), default="")
     logo_path: Mapped[str] = mapped_column(String(500), default="")
+    # the letterhead's logo: a LetterAsset's sha256, "" when none was chosen
+    logo_sha: Mapped[str] = mapped_column(String(64), default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 

@@ -36,6 +36,16 @@ from desktop.rules.dates import format_date_en, format_date_ms, format_month_ms,
 from desktop.rules.duty_allowance import DUTY_KINDS, duty_allowance
 from desktop.rules.filling import allowed_methods, check_method, method_notes
 from desktop.rules.gantian import Honorarium, gantian_honorarium
+from desktop.rules.letters import (
+    KIND_LABELS_EN,
+    KIND_LABELS_MS,
+    LetterKind,
+    format_reference,
+    letter_kind,
+    parse_qr_text,
+    qr_text,
+    seal,
+)
 from desktop.rules.money import amount_in_words, format_rm, number_in_words, round_money, to_money
 from desktop.rules.mykad import MyKadInfo, check_citizen_birthplace, format_mykad, parse_mykad
 from desktop.rules.psh import (
@@ -74,4 +84,7 @@ __all__ = [
     "format_rm", "number_in_words", "round_money", "to_money",
     "format_date_en", "format_date_ms", "format_month_ms", "parse_date",
     "MyKadInfo", "check_citizen_birthplace", "format_mykad", "parse_mykad",
+    # letters
+    "LetterKind", "KIND_LABELS_MS", "KIND_LABELS_EN", "letter_kind", "format_reference", "seal",
+    "qr_text", "parse_qr_text",
 ]

@@ -28,9 +28,12 @@ class OfficeInfo:
     signer_title: str = ""
     ref_prefix: str = ""
     logo_path: str = ""
+    logo_sha: str = ""  # the letterhead logo (services.letters.set_logo), "" when none
 
 
 FIELDS = tuple(OfficeInfo.__dataclass_fields__)
+# what the settings form saves; the logo changes only through services.letters.set_logo
+SAVED = tuple(f for f in FIELDS if f != "logo_sha")
 
 
 def get_office(session: Session) -> OfficeInfo | None:
@@ -53,11 +56,11 @@ def save_office(ctx: Ctx, info: OfficeInfo) -> None:
     o = ctx.session.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
     before = None
     if o is None:
-        o = Office(**asdict(clean))
+        o = Office(**{f: getattr(clean, f) for f in SAVED})
         ctx.session.add(o)
     else:
         before = OfficeInfo(**{f: getattr(o, f) for f in FIELDS})
-        for f in FIELDS:
+        for f in SAVED:
             setattr(o, f, getattr(clean, f))
     ctx.session.flush()
-    ctx.audit("simpan", ENTITY, o.id, before, clean)
+    ctx.audit("simpan", ENTITY, o.id, before, OfficeInfo(**{f: getattr(o, f) for f in FIELDS}))
