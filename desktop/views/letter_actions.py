@@ -19,7 +19,7 @@ from desktop.views.letter_preview import LetterPreviewDialog
 from desktop.views.operations import Operations, Result
 
 # what a letter's issue changes, for the registers listening to ops.changed
-LETTER_KINDS = frozenset({"letter"})
+LETTER_KINDS = frozenset({"issued_letter"})
 
 
 def issue_and_preview(ops: Operations, kind: LetterKind, record_id: int, parent: QWidget, *,

@@ -42,7 +42,7 @@ def kind_text(kind) -> str:
 
 
 class LettersPage(RegisterPage):
-    kinds = LETTER_KINDS | {"issued_letter", "office"}
+    kinds = LETTER_KINDS | {"office"}
     can_add = False
 
     def __init__(self, ops, parent=None):

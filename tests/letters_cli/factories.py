@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.services.office import OfficeInfo, get_office, save_office
+from desktop.services.premises import PremisesForm, list_premises, update_premises
 from desktop.services.unit import perform, read
 from tests.psh import factories as P
 
@@ -24,17 +25,24 @@ LETTERHEAD = dict(
 
 
 def complete_letterhead(db) -> OfficeInfo:
+    """The office's letterhead filled in, and an address for every premises (a letter names
+    the premises' address)."""
     info = replace(read(db, get_office) or OfficeInfo(code="JPNIN-SGR", state="SGR"),
                    **LETTERHEAD)
     perform(db, save_office, info)
+    for p in read(db, list_premises):
+        if not p.address:
+            perform(db, update_premises, p.id, PremisesForm(
+                p.code, p.name, p.kind.value, p.state, p.district,
+                f"Jalan Perpaduan {p.id}\n41000 Klang, Selangor"))
     return info
 
 
 def letter_psh(db, *, letterhead: bool = True) -> int:
     office = P.make_office(db)
+    vid = P.hakiki_vacancy(db, office.tabika, office.s17)
     if letterhead:
         complete_letterhead(db)
-    vid = P.hakiki_vacancy(db, office.tabika, office.s17)
     cid = P.candidate(db, vid, name=PSH_NAME, number=PSH_MYKAD)
     return P.appoint(db, P.psh_form(vid, cid))
 
