@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -29,30 +30,49 @@ PRINT_DPI = 300  # plenty for text and a QR code on an office printer
 
 
 class PdfPages:
-    """The pages of one PDF as images, each rendered the first time it is asked for."""
+    """The pages of one PDF as images, each rendered the first time it is asked for. PDFium's
+    document is open only while pages are being rendered (:meth:`rendering`), never left open
+    with the dialog."""
 
     def __init__(self, data: bytes):
-        self._pdf = pdfium.PdfDocument(data)
+        self._data = data
+        self._pdf: pdfium.PdfDocument | None = None
+        with self.rendering():
+            self._count = len(self._pdf)
         self._images: dict[tuple[int, int], QImage] = {}
 
-    def __len__(self) -> int:
-        return len(self._pdf)
+    @contextmanager
+    def rendering(self):
+        """Keep the document open for several pages; nested uses share one opening."""
+        if self._pdf is not None:
+            yield
+            return
+        self._pdf = pdfium.PdfDocument(self._data)
+        try:
+            yield
+        finally:
+            self._pdf.close()
+            self._pdf = None
 
-    def size_points(self, index: int) -> tuple[float, float]:
-        return self._pdf[index].get_size()
+    def __len__(self) -> int:
+        return self._count
 
     def image(self, index: int, dpi: int) -> QImage:
         key = (index, dpi)
         if key not in self._images:
-            bitmap = self._pdf[index].render(scale=dpi / 72, rev_byteorder=True)  # RGB bytes
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB888)
-            self._images[key] = image.copy()  # own the pixels: the PDFium buffer is freed
+            with self.rendering():
+                page = self._pdf[index]
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB bytes
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height,
+                               bitmap.stride, QImage.Format.Format_RGB888)
+                self._images[key] = image.copy()  # own the pixels: PDFium's are freed
+                bitmap.close()
+                page.close()
         return self._images[key]
 
-    def close(self) -> None:
+    def forget(self) -> None:
+        """Drop the rendered images (the dialog closed); a later page is rendered afresh."""
         self._images.clear()
-        self._pdf.close()
 
 
 def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
@@ -67,14 +87,15 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
         preview = engine is not None and engine.type() == QPaintEngine.Type.Picture
         dpi = PREVIEW_DPI if preview else max(72, min(printer.resolution(), PRINT_DPI))
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        for index in range(len(pages)):
-            if index:
-                printer.newPage()
-            image = pages.image(index, dpi)
-            scale = min(paper.width() / image.width(), paper.height() / image.height())
-            w, h = image.width() * scale, image.height() * scale
-            target = QRectF((paper.width() - w) / 2, (paper.height() - h) / 2, w, h)
-            painter.drawImage(target, image)
+        with pages.rendering():
+            for index in range(len(pages)):
+                if index:
+                    printer.newPage()
+                image = pages.image(index, dpi)
+                scale = min(paper.width() / image.width(), paper.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                target = QRectF((paper.width() - w) / 2, (paper.height() - h) / 2, w, h)
+                painter.drawImage(target, image)
         return len(pages)
     finally:
         painter.end()
@@ -115,6 +136,7 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         self.saved_path: Path | None = None
         self.print_dialog: QPrintDialog | None = None
         self.paintRequested.connect(lambda printer: paint_pages(self.pages, printer))
+        self.finished.connect(lambda _result: self.pages.forget())
 
         toolbar = self.findChild(QToolBar)
         print_text = QCoreApplication.translate("QPrintPreviewDialog", "Print")

@@ -84,10 +84,12 @@ def test_a_cancelled_print_dialog_prints_nothing(psh_win, monkeypatch):
 
 def test_save_pdf_writes_the_issued_bytes(psh_win, tmp_path):
     dialog = psh_page(psh_win).print_letter(LetterKind.ORA_DECLARATION)
-    path = dialog.save_pdf(str(tmp_path / "akuan.pdf"))
+    folder = tmp_path / "surat"
+    folder.mkdir()
+    path = dialog.save_pdf(str(folder / "akuan.pdf"))
     assert path.read_bytes() == dialog.pdf_bytes
     assert F.default_reference(5, 1) in text_of(path.read_bytes())
-    assert [p.name for p in tmp_path.iterdir()] == ["akuan.pdf"]  # no temporary file left
+    assert [p.name for p in folder.iterdir()] == ["akuan.pdf"]  # no temporary file left
 
 
 def test_a_termination_letter_for_an_active_psh_is_refused_in_malay(psh_win, qtbot):
