@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from desktop.letters import api
 from desktop.rules.letters import LetterKind
@@ -20,7 +21,7 @@ def text_of(data: bytes) -> str:
 
 @pytest.fixture
 def issued(qtbot, db):
-    """An offer and an OSA declaration issued for one PSH; the window on the letters page."""
+    """An offer and an OSA declaration issued for one PSH; the main window."""
     from desktop.app import create_window
 
     pid = F.letter_psh(db)
@@ -29,7 +30,7 @@ def issued(qtbot, db):
     w = create_window(db)
     qtbot.addWidget(w)
     w.show()
-    return w.open_page("letters")
+    return w
 
 
 def select(page, reference: str):
@@ -38,7 +39,7 @@ def select(page, reference: str):
 
 
 def test_the_register_lists_and_filters_the_letters(issued):
-    page = issued
+    page = issued.open_page("letters")
     assert page.proxy.rowCount() == 2
     assert {r.reference for r in page.model.rows} == {F.default_reference(1, 1),
                                                       F.default_reference(5, 1)}
@@ -55,7 +56,7 @@ def test_the_register_lists_and_filters_the_letters(issued):
 
 
 def test_view_shows_the_original_and_a_copy_is_marked_and_counted(issued, qtbot):
-    page = issued
+    page = issued.open_page("letters")
     reference = F.default_reference(1, 1)
     select(page, reference)
     original = page.view_selected()
@@ -70,7 +71,7 @@ def test_view_shows_the_original_and_a_copy_is_marked_and_counted(issued, qtbot)
 
 
 def test_the_verify_box_tells_genuine_from_forged(issued):
-    page = issued
+    page = issued.open_page("letters")
     (row,) = [r for r in page.ops.query(list_letters)
               if r.reference == F.default_reference(1, 1)]
     verdict = page.verify(row.qr_text)
@@ -88,7 +89,7 @@ def test_the_verify_box_tells_genuine_from_forged(issued):
 
 @pytest.fixture
 def march_offers(qtbot, db):
-    """Three PSH starting in March 2026 with no letter yet; the letters page."""
+    """Three PSH starting in March 2026 with no letter yet; the main window."""
     from desktop.app import create_window
 
     office = P.make_office(db)
@@ -99,11 +100,11 @@ def march_offers(qtbot, db):
     w = create_window(db)
     qtbot.addWidget(w)
     w.show()
-    return w.open_page("letters")
+    return w
 
 
-def batch_for_march(page):
-    dialog = page.open_batch()
+def batch_for_march(win):
+    dialog = win.open_page("letters").open_batch()
     dialog.kind.setCurrentIndex(dialog.kind.findData(LetterKind.PSH_OFFER))
     dialog.month.set_value(2026, 3)
     return dialog
@@ -112,8 +113,6 @@ def batch_for_march(page):
 def test_a_batch_writes_the_ticked_letters_and_says_where(march_offers, qtbot, tmp_path):
     dialog = batch_for_march(march_offers)
     assert dialog.records.count() == 3 and len(dialog.chosen_ids()) == 3  # all ticked
-    from PySide6.QtCore import Qt
-
     dialog.records.item(2).setCheckState(Qt.CheckState.Unchecked)
     assert "2 daripada 3" in dialog.count.text()
     dialog.folder.setText(str(tmp_path))
@@ -126,16 +125,27 @@ def test_a_batch_writes_the_ticked_letters_and_says_where(march_offers, qtbot, t
     refs = {F.default_reference(1, 1), F.default_reference(1, 2)}
     assert {r.reference for r in march_offers.ops.query(list_letters)} == refs
     assert dialog.records.count() == 1  # the two issued leave the list
-    assert march_offers.proxy.rowCount() == 2  # and the register shows them
+    assert march_offers.open_page("letters").proxy.rowCount() == 2  # and the register shows them
 
 
-def test_a_cancelled_batch_stops_and_tells_what_was_written(march_offers, qtbot, tmp_path):
+def test_a_cancelled_batch_stops_and_tells_what_was_written(march_offers, qtbot, tmp_path,
+                                                            monkeypatch):
     dialog = batch_for_march(march_offers)
     dialog.folder.setText(str(tmp_path))
+    real_issue = api.issue_pdf
+
+    def issue_then_cancel(*args, **kwargs):  # the user presses Batal during the first letter
+        issued = real_issue(*args, **kwargs)
+        dialog.cancel()
+        return issued
+
+    monkeypatch.setattr(api, "issue_pdf", issue_then_cancel)
     dialog.start()
-    dialog.cancel()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
-    assert dialog.cancelled and len(dialog.written) < 3
-    assert sorted(tmp_path.glob("*.pdf")) == sorted(dialog.written)
-    assert dialog.outcome.text().startswith("Dibatalkan:")
-    assert len(march_offers.ops.query(list_letters)) == len(dialog.written)
+    assert dialog.cancelled and len(dialog.written) == 1
+    assert sorted(tmp_path.glob("*.pdf")) == dialog.written
+    assert dialog.outcome.text() == (f"Dibatalkan: 1 surat telah ditulis ke {tmp_path} "
+                                     "sebelum dibatalkan.")
+    assert [r.reference for r in march_offers.ops.query(list_letters)] == [
+        F.default_reference(1, 1)]
+    assert dialog.records.count() == 2  # the two not issued are still waiting
