@@ -104,7 +104,7 @@ class VacanciesPage(RegisterPage):
             button.setEnabled(live)
         self.steps_button.setEnabled(row is not None)
         self.candidates_button.setEnabled(row is not None)
-        self.letter_button.setEnabled(live)
+        self.letter_button.setEnabled(row is not None)  # the service says when it cannot
 
     def row_title(self, row: VacancyRow) -> str:
         return vacancy_title(row)

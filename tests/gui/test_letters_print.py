@@ -132,3 +132,42 @@ def test_the_acting_instruction_from_the_acting_page(qtbot, db):
     dialog = page.print_letter()
     assert dialog is not None and "Aminah binti Yusof".upper() in text_of(dialog.pdf_bytes).upper()
     assert dialog.windowTitle() == F.default_reference(4, 1)
+
+
+def test_the_psh_application_from_the_vacancy_page_is_refused_without_a_candidate(qtbot, db):
+    from desktop.app import create_window
+    from tests.psh import factories as P
+
+    office = P.make_office(db)
+    vid = P.hakiki_vacancy(db, office.taska, office.s27)
+    F.complete_letterhead(db)
+    win = create_window(db)
+    qtbot.addWidget(win)
+    page = win.open_page("vacancies")
+    assert page.select_where(lambda r: r.id == vid) and page.letter_button.isEnabled()
+    assert page.print_letter() is None
+    assert "tiada calon PSH" in page.ops.last_refusal_box.text()
+    assert page.ops.query(list_letters) == []
+
+
+def test_the_psh_application_from_the_vacancy_page(qtbot, db):
+    """A vacancy with a ranked candidate and PSH chosen over the other methods (7.4(d))."""
+    from desktop.app import create_window
+    from desktop.services.filling_choice import choose_method
+    from desktop.services.unit import perform
+    from tests.psh import factories as P
+
+    office = P.make_office(db)
+    vid = P.hakiki_vacancy(db, office.tabika, office.s17)
+    P.candidate(db, vid, name=F.PSH_NAME, number=F.PSH_MYKAD)
+    perform(db, choose_method, vid, "PSH", "Kos paling rendah dan calon sedia ada",
+            P.START, date(2026, 5, 29))
+    F.complete_letterhead(db)
+    win = create_window(db)
+    qtbot.addWidget(win)
+    page = win.open_page("vacancies")
+    assert page.select_where(lambda r: r.id == vid)
+    dialog = page.print_letter()
+    assert dialog is not None and dialog.windowTitle() == F.default_reference(6, 1)
+    text = text_of(dialog.pdf_bytes).upper()
+    assert F.PSH_NAME.upper() in text and "KETUA PENGARAH" in text
