@@ -339,8 +339,21 @@ def cmd_verify_letter(args: argparse.Namespace) -> int:
         return REFUSED
     print(message)
     for key, value in (verdict.letter.essentials or {}).items():
-        print(f"  {key}: {value}")
+        ms, en_label = FACT_LABELS.get(key, (key, key))
+        print(f"  {en_label if en else ms}: {value}")
     return OK
+
+
+# the sealed facts verify-letter shows: key -> (Malay, English) label
+FACT_LABELS = {
+    "kind": ("Jenis surat", "Letter kind"), "reference": ("No. rujukan", "Reference"),
+    "issued_on": ("Tarikh surat", "Date of the letter"), "name": ("Nama", "Name"),
+    "mykad": ("No. MyKad", "MyKad no."), "daily_rate": ("Kadar sehari (RM)", "Daily rate (RM)"),
+    "start": ("Mula", "Start"), "end": ("Hingga", "Until"),
+    "new_end": ("Hari terakhir baharu", "New last day"), "ended_on": ("Tarikh tamat", "Ended on"),
+    "allowance": ("Elaun sebulan (RM)", "Monthly allowance (RM)"),
+    "vacancy_id": ("Kekosongan", "Vacancy"),
+}
 
 
 @command("consolidate")
