@@ -4,6 +4,7 @@ each in the background, with a progress bar that can cancel."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -144,8 +145,8 @@ class BatchDialog(QDialog):
             folder = Path(self.folder.text().strip()) if self.folder.text().strip() else None
         if not ids or folder is None:
             return None
-        if not folder.is_dir():
-            self._say(QMessageBox.Icon.Warning, self.tr("Folder %1 tidak wujud.")
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            self._say(QMessageBox.Icon.Warning, self.tr("Folder %1 tidak wujud atau tidak boleh ditulis.")
                       .replace("%1", str(folder)))
             return None
         self.cancelled = False

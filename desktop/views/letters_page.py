@@ -63,9 +63,9 @@ class LettersPage(RegisterPage):
             Column(self.tr("No. rujukan"), lambda r: r.reference,  # (15) after (9)
                    sort_key=lambda r: (str(getattr(r.kind, "value", r.kind)), r.year, r.seq)),
             Column(self.tr("Tarikh"), lambda r: r.issued_on),
-            Column(self.tr("Perkara"), lambda r: r.subject),
             Column(self.tr("Nama"), lambda r: r.person),
             Column(self.tr("Salinan dicetak"), lambda r: r.copies_printed, align_right=True),
+            Column(self.tr("Perkara"), lambda r: r.subject),  # long: last, it stretches
         ]
 
     def make_buttons(self) -> list:

@@ -149,3 +149,11 @@ def test_a_cancelled_batch_stops_and_tells_what_was_written(march_offers, qtbot,
     assert [r.reference for r in march_offers.ops.query(list_letters)] == [
         F.default_reference(1, 1)]
     assert dialog.records.count() == 2  # the two not issued are still waiting
+
+
+def test_a_batch_into_a_missing_folder_is_not_started(march_offers, tmp_path):
+    dialog = batch_for_march(march_offers)
+    dialog.folder.setText(str(tmp_path / "tiada"))
+    assert dialog.start() is None and dialog.task is None
+    assert "tidak wujud" in dialog.message_box.text()
+    assert march_offers.ops.query(list_letters) == []
