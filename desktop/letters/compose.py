@@ -94,6 +94,7 @@ def _values(kind: str, inp: LetterInput, problems: list[RuleViolation]) -> _Valu
             values[WORDS_OF[key]] = amount_in_words(amount)
         except Refused as exc:
             problems.extend(exc.violations)
+            values[WORDS_OF[key]] = "?"  # refused already: not a second "missing" problem
     for key in ("mykad", "candidate_mykad"):
         if values.get(key):
             # printed as recorded when it does not parse: the register checked it on entry

@@ -8,56 +8,60 @@ kind has one. Pages after the first carry "- 2 -" and the reference. A reprint (
 carries a diagonal "SALINAN" and a header on every page.
 
 Liberation Sans (SIL OFL, ``resources/fonts/``) is embedded so that the letter looks the same on
-every machine; the PDF names no standard-14 font. Every text of the document is escaped before it
-reaches reportlab's paragraph markup: a name with "<b>" or "&" prints as typed.
+every machine; the PDF names no standard-14 font. No text of the document is read as markup: a
+name with "<b>" or "&" prints as typed.
 
-Speed (bench/bench_letters.py): fonts are registered once, the styles built once, the logo's
+Speed (bench/bench_letters.py): the running text is drawn by the light flowables of
+:mod:`desktop.letters.flow` (no markup parsing, no per-cell table styles); only the cost table of
+the application letter is a platypus ``Table``. Fonts are registered once, the logo's
 ImageReader cached by content, and the output is ``invariant`` (no timestamp), so the same
 document always gives the same bytes.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (
-    HRFlowable,
-    Image,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from desktop.letters.flow import (
+    CENTER,
+    JUSTIFY,
+    Blank,
+    FormLine,
+    Letterhead,
+    Logo,
+    Qr,
+    Rule,
+    TextBlock,
+    printable,
+)
 from desktop.paths import resource
 from desktop.rules.violations import Refused, invalid
 
 FONT = "IsiTugasSans"  # our own names, so no standard-14 font can be picked by mistake
+BOLD = FONT + "-Bold"
 FONT_FILES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
 MARGIN_X = 22 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 20 * mm
 QR_SIZE = 24 * mm
+SIDE = QR_SIZE + 4 * mm  # the letterhead's logo and QR columns
 LOGO_HEIGHT = 22 * mm
 TEXT_WIDTH = A4[0] - 2 * MARGIN_X
-# C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+SIZE, LEADING = 10.5, 14  # the running text
+NUMBER_INDENT, ITEM_INDENT = 10 * mm, 20 * mm
 
 
 @cache
@@ -66,52 +70,26 @@ def register_fonts() -> str:
     for suffix, face in FONT_FILES.items():
         path = resource(f"fonts/LiberationSans-{face}.ttf")
         pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT + "-Bold",
-                                  italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic")
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT + "-Italic",
+                                  boldItalic=FONT + "-BoldItalic")
     return FONT
 
 
+def _text(text: object, *, bold: bool = False, size: float = SIZE, leading: float = LEADING,
+          after: float = 0.0, **kw) -> TextBlock:
+    return TextBlock(text, BOLD if bold else FONT, size, leading, space_after=after, **kw)
+
+
 @cache
-def _styles() -> dict[str, ParagraphStyle]:
+def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14, alignment=TA_JUSTIFY,
-                          spaceAfter=7)
-    bold = FONT + "-Bold"
-    return {
-        "body": body,
-        "plain": ParagraphStyle("plain", parent=body, alignment=TA_LEFT, spaceAfter=0),
-        "office": ParagraphStyle("office", parent=body, fontName=bold, fontSize=12.5, leading=15,
-                                 alignment=TA_CENTER, spaceAfter=1),
-        "head": ParagraphStyle("head", parent=body, fontSize=8.5, leading=10.5,
-                               alignment=TA_CENTER, spaceAfter=0),
-        "caption": ParagraphStyle("caption", parent=body, fontSize=6.5, leading=7.5,
-                                  alignment=TA_CENTER, spaceAfter=0),
-        "subject": ParagraphStyle("subject", parent=body, fontName=bold, alignment=TA_LEFT,
-                                  spaceBefore=4, spaceAfter=9),
-        "numbered": ParagraphStyle("numbered", parent=body, leftIndent=10 * mm, bulletIndent=0,
-                                   bulletFontName=FONT),
-        "item": ParagraphStyle("item", parent=body, leftIndent=20 * mm, bulletIndent=10 * mm,
-                               bulletFontName=FONT, spaceAfter=3),
-        "bold": ParagraphStyle("bold", parent=body, fontName=bold, alignment=TA_LEFT,
-                               spaceAfter=0),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11, alignment=TA_LEFT,
-                               spaceAfter=0),
-        "cellhead": ParagraphStyle("cellhead", parent=body, fontName=bold, fontSize=9, leading=11,
-                                   alignment=TA_LEFT, spaceAfter=0),
-        "formtitle": ParagraphStyle("formtitle", parent=body, fontName=bold, alignment=TA_CENTER,
-                                    spaceBefore=6, spaceAfter=8),
-        "small": ParagraphStyle("small", parent=body, fontSize=9, leading=11, alignment=TA_LEFT,
-                                spaceAfter=0),
-    }
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11, alignment=TA_LEFT)
+    return cell, ParagraphStyle("cellhead", parent=cell, fontName=BOLD)
 
 
-def _esc(value: object) -> str:
-    """Text for reportlab's paragraph markup: printable, with &, <, > escaped."""
-    return escape(_UNPRINTABLE.sub("", "" if value is None else str(value)))
-
-
-def _para(text: object, style: str, **kw) -> Paragraph:
-    return Paragraph(_esc(text), _styles()[style], **kw)
+def _cell(text: object, head: bool = False) -> Paragraph:
+    # the one place text goes through Paragraph markup: escaped, so it prints as typed
+    return Paragraph(escape(printable(text)), _cell_styles()[1 if head else 0])
 
 
 @lru_cache(maxsize=8)
@@ -119,7 +97,7 @@ def _logo_reader(logo: bytes) -> ImageReader:
     return ImageReader(BytesIO(logo))
 
 
-def _logo(logo: bytes | None) -> Image | None:
+def _logo(logo: bytes | None) -> Logo | None:
     if not logo:
         return None
     try:
@@ -130,68 +108,50 @@ def _logo(logo: bytes | None) -> Image | None:
             "logo", "Imej logo pejabat tidak dapat dibaca; pilih semula logo dalam tetapan.",
             "The office logo image cannot be read; choose the logo again in the settings.",
             code="LETTER_LOGO_UNREADABLE")) from exc
-    scale = LOGO_HEIGHT / height
-    return Image(reader, width=min(width * scale, 35 * mm), height=LOGO_HEIGHT,
-                 kind="proportional")
-
-
-def _qr(text: str) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE,
-                      transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+    scale = min(LOGO_HEIGHT / height, SIDE / width)  # fits the box, keeps the shape
+    return Logo(reader, width * scale, height * scale)
 
 
 def _letterhead(doc: dict[str, Any], logo: bytes | None) -> list:
     head = doc.get("letterhead") or {}
     labels = doc.get("labels") or {}
-    lines = [_para(head.get("name", ""), "office")]
+    # at most a few lines each: the letterhead is one box on page one and cannot be split
+    centre = [_text(head.get("name", ""), bold=True, size=12.5, leading=15, align=CENTER,
+                    after=1, max_lines=4)]
     if head.get("address"):
-        lines.append(_para(head["address"], "head"))
+        centre.append(_text(head["address"], size=8.5, leading=10.5, align=CENTER,
+                            max_lines=4))
     contact = []
     if head.get("phone"):
         contact.append(f"{labels.get('phone', 'Tel.')} {head['phone']}")
     if head.get("email"):
         contact.append(f"{labels.get('email', 'E-mel')} {head['email']}")
     if contact:
-        lines.append(_para("   ".join(contact), "head"))
-    qr = [_qr(doc.get("qr_text", "")), _para(labels.get("qr_caption", ""), "caption")]
-    image = _logo(logo)
-    side = QR_SIZE + 4 * mm
-    table = Table([[image or "", lines, qr]], colWidths=[side, TEXT_WIDTH - 2 * side, side],
-                  splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (0, 0), "LEFT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return [table, Spacer(1, 2 * mm),
-            HRFlowable(width="100%", thickness=0.8, color=colors.black, spaceAfter=4 * mm)]
+        centre.append(_text("   ".join(contact), size=8.5, leading=10.5, align=CENTER,
+                            max_lines=2))
+    caption = _text(labels.get("qr_caption", ""), size=6.5, leading=7.5, align=CENTER,
+                    max_lines=3)
+    return [Letterhead(SIDE, centre, _logo(logo), Qr(doc.get("qr_text", ""), QR_SIZE), caption),
+            Blank(2 * mm), Rule(0.8, space_after=4 * mm)]
 
 
-def _reference_block(doc: dict[str, Any]) -> Table:
+def _reference_block(doc: dict[str, Any]) -> list:
     labels = doc.get("labels") or {}
-    rows = [[_para(labels.get("reference", "Ruj. Kami"), "plain"), _para(":", "plain"),
-             _para(doc.get("reference", ""), "plain")],
-            [_para(labels.get("date", "Tarikh"), "plain"), _para(":", "plain"),
-             _para(doc.get("issued_on_ms", doc.get("issued_on", "")), "plain")]]
-    table = Table(rows, colWidths=[22 * mm, 4 * mm, 62 * mm], hAlign="RIGHT", splitInRow=1)
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return table
+    x = TEXT_WIDTH - 88 * mm  # the block sits at the right, as letters place it
+    rows = ((labels.get("reference", "Ruj. Kami"), doc.get("reference", "")),
+            (labels.get("date", "Tarikh"), doc.get("issued_on_ms", doc.get("issued_on", ""))))
+    return [_text(value, indent=x + 26 * mm, labels=((x, label), (x + 22 * mm, ":")), after=1)
+            for label, value in rows]
 
 
 def _cost_table(table: dict[str, Any]) -> Table:
-    data = [[_para(h, "cellhead") for h in table.get("headers", [])]]
-    data += [[_para(cell, "cell") for cell in row] for row in table.get("rows", [])]
-    widths = [0.28, 0.14, 0.2, 0.38]
-    out = Table(data, colWidths=[TEXT_WIDTH * w - 10 * mm * w for w in widths], repeatRows=1,
+    data = [[_cell(h, head=True) for h in table.get("headers", [])]]
+    data += [[_cell(cell) for cell in row] for row in table.get("rows", [])]
+    width = TEXT_WIDTH - NUMBER_INDENT
+    out = Table(data, colWidths=[width * w for w in (0.28, 0.14, 0.2, 0.38)], repeatRows=1,
                 hAlign="RIGHT", splitInRow=1)
     out.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else an empty cell names Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -200,66 +160,11 @@ def _cost_table(table: dict[str, Any]) -> Table:
 
 
 def _form(form: dict[str, Any]) -> list:
-    out: list = [HRFlowable(width="100%", thickness=0.5, dash=(3, 2), spaceAfter=2 * mm),
-                 _para(form.get("title", ""), "formtitle")]
-    out += [_para(text, "body") for text in form.get("text", [])]
-    rows = [[_para(label, "plain"), _para(":", "plain"), ""] for label in form.get("lines", [])]
-    if rows:
-        lines = Table(rows, colWidths=[55 * mm, 4 * mm, 80 * mm], rowHeights=None,
-                      hAlign="LEFT", splitInRow=1)
-        lines.setStyle(TableStyle([("LINEBELOW", (2, 0), (2, -1), 0.5, colors.black),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 9),
-                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        out.append(lines)
-    return [Spacer(1, 4 * mm), KeepTogether(out)]  # the form is cut off whole, not split
-
-
-def _story(doc: dict[str, Any], logo: bytes | None) -> list:
-    story = _letterhead(doc, logo)
-    story.append(_reference_block(doc))
-    story.append(Spacer(1, 5 * mm))
-    addressee = doc.get("addressee") or {}
-    story.append(_para(addressee.get("name", ""), "bold"))
-    story += [_para(line, "plain") for line in addressee.get("lines", [])]
-    story.append(Spacer(1, 5 * mm))
-    story.append(_para(doc.get("salutation", ""), "body"))
-    story.append(_para(str(doc.get("subject", "")).upper(), "subject"))
-    table = doc.get("table")
-    after = table.get("after", -1) if table else None
-    for number, para in enumerate(doc.get("paragraphs", []), start=1):
-        if number == 1:  # letters leave the first paragraph unnumbered
-            story.append(_para(para.get("text", ""), "body"))
-        else:
-            story.append(_para(para.get("text", ""), "numbered", bulletText=f"{number}."))
-        for letter, item in zip(_item_labels(), para.get("items", []), strict=False):
-            story.append(_para(item, "item", bulletText=f"({letter})"))
-        if table and after == number - 1:
-            story += [_cost_table(table), Spacer(1, 4 * mm)]
-    if table and not 0 <= after < len(doc.get("paragraphs", [])):
-        story += [_cost_table(table), Spacer(1, 4 * mm)]
-    if doc.get("closing"):
-        story.append(_para(doc["closing"], "body"))
-    signer = doc.get("signer") or {}
-    block = [_para(s, "bold") for s in doc.get("closing_slogans", [])]
-    block += [Spacer(1, 4 * mm), _para(doc.get("signoff", ""), "plain"), Spacer(1, 18 * mm),
-              _para(f"({signer.get('name', '')})", "bold"), _para(signer.get("title", ""), "plain"),
-              _para((doc.get("letterhead") or {}).get("name", ""), "plain")]
-    story.append(KeepTogether(block))
-    cc = doc.get("cc") or []
-    if cc:
-        story.append(Spacer(1, 6 * mm))
-        rows = [[_para((doc.get("labels") or {}).get("cc", "s.k.") if i == 0 else "", "small"),
-                 _para(line, "small")] for i, line in enumerate(cc)]
-        cc_table = Table(rows, colWidths=[12 * mm, TEXT_WIDTH - 12 * mm], hAlign="LEFT",
-                         splitInRow=1)
-        cc_table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-        story.append(cc_table)
-    if doc.get("form"):
-        story += _form(doc["form"])
-    return story
+    out: list = [Rule(0.5, space_after=2 * mm, dash=(3, 2)),
+                 _text(form.get("title", ""), bold=True, align=CENTER, after=8)]
+    out += [_text(text, align=JUSTIFY, after=7) for text in form.get("text", [])]
+    out += [FormLine(label, FONT, SIZE, 55 * mm, 80 * mm, 22) for label in form.get("lines", [])]
+    return [Blank(6 * mm), KeepTogether(out)]  # the form is cut off whole, not split
 
 
 def _item_labels():
@@ -271,16 +176,61 @@ def _item_labels():
             yield first + second
 
 
+def _story(doc: dict[str, Any], logo: bytes | None) -> list:
+    story = _letterhead(doc, logo)
+    story += _reference_block(doc)
+    story.append(Blank(5 * mm))
+    addressee = doc.get("addressee") or {}
+    story.append(_text(addressee.get("name", ""), bold=True))
+    story += [_text(line) for line in addressee.get("lines", [])]
+    story.append(Blank(5 * mm))
+    story.append(_text(doc.get("salutation", ""), after=7))
+    story.append(_text(str(doc.get("subject", "")).upper(), bold=True, space_before=4, after=9))
+    table = doc.get("table")
+    paragraphs = doc.get("paragraphs", [])
+    after = table.get("after", -1) if table else None
+    for number, para in enumerate(paragraphs, start=1):
+        if number == 1:  # letters leave the first paragraph unnumbered
+            story.append(_text(para.get("text", ""), align=JUSTIFY, after=7))
+        else:
+            story.append(_text(para.get("text", ""), align=JUSTIFY, after=7,
+                               indent=NUMBER_INDENT, labels=((0, f"{number}."),)))
+        for letter, item in zip(_item_labels(), para.get("items", []), strict=False):
+            story.append(_text(item, align=JUSTIFY, after=3, indent=ITEM_INDENT,
+                               labels=((NUMBER_INDENT, f"({letter})"),)))
+        if table and after == number - 1:
+            story += [_cost_table(table), Blank(4 * mm)]
+    if table and not 0 <= after < len(paragraphs):
+        story += [_cost_table(table), Blank(4 * mm)]
+    if doc.get("closing"):
+        story.append(_text(doc["closing"], after=7))
+    signer = doc.get("signer") or {}
+    block = [_text(s, bold=True) for s in doc.get("closing_slogans", [])]
+    block += [Blank(4 * mm), _text(doc.get("signoff", "")), Blank(18 * mm),
+              _text(f"({signer.get('name', '')})", bold=True), _text(signer.get("title", "")),
+              _text((doc.get("letterhead") or {}).get("name", ""))]
+    story.append(KeepTogether(block))
+    cc = doc.get("cc") or []
+    if cc:
+        story.append(Blank(6 * mm))
+        cc_label = (doc.get("labels") or {}).get("cc", "s.k.")
+        story += [_text(line, size=9, leading=11, indent=12 * mm,
+                        labels=((0, cc_label),) if i == 0 else ()) for i, line in enumerate(cc)]
+    if doc.get("form"):
+        story += _form(doc["form"])
+    return story
+
+
 class _Pages:
     """The page decorations: "- n -" and the reference after page one, the copy marks."""
 
     def __init__(self, doc: dict[str, Any], copy: bool):
         labels = doc.get("labels") or {}
         self.copy = copy
-        self.reference = _UNPRINTABLE.sub("", str(doc.get("reference", "")))
+        self.reference = printable(doc.get("reference", ""))
         self.page_format = str(labels.get("page", "- {page} -"))
-        self.mark = str(labels.get("copy_mark", "SALINAN"))
-        self.header = str(labels.get("copy_header", self.mark))
+        self.mark = printable(labels.get("copy_mark", "SALINAN"))
+        self.header = printable(labels.get("copy_header", self.mark))
 
     def first(self, canvas, _doc) -> None:
         if self.copy:
@@ -300,13 +250,13 @@ class _Pages:
     def _copy_marks(self, canvas) -> None:
         canvas.saveState()
         canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.45))
-        canvas.setFont(FONT + "-Bold", 96)
+        canvas.setFont(BOLD, 96)
         canvas.translate(A4[0] / 2, A4[1] / 2)
         canvas.rotate(50)
         canvas.drawCentredString(0, -30, self.mark)
         canvas.restoreState()
         canvas.saveState()
-        canvas.setFont(FONT + "-Bold", 8)
+        canvas.setFont(BOLD, 8)
         canvas.setFillColor(colors.black)
         canvas.drawString(MARGIN_X, A4[1] - 7 * mm, self.header)
         canvas.restoreState()
@@ -321,9 +271,8 @@ def render_pdf(document: dict, *, copy: bool = False, logo: bytes | None = None)
     pdf = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, invariant=1,
-        title=_UNPRINTABLE.sub("", str(document.get("subject", ""))),
-        author=_UNPRINTABLE.sub("", str(head.get("name", ""))),
-        subject=_UNPRINTABLE.sub("", str(document.get("reference", ""))),
-        creator="IsiTugas")
+        initialFontName=FONT,  # else every page's preamble names Helvetica (a standard-14 font)
+        title=printable(document.get("subject", "")), author=printable(head.get("name", "")),
+        subject=printable(document.get("reference", "")), creator="IsiTugas")
     pdf.build(_story(document, logo), onFirstPage=pages.first, onLaterPages=pages.later)
     return out.getvalue()
