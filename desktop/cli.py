@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from desktop import __version__
 from desktop.rules import STATE_CODES, Refused
@@ -75,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
                        "(fail semasa disandarkan dahulu)")
     r.add_argument("file", metavar="F", help="fail sandaran yang disemak dan dipulihkan")
 
+    lt = sub.add_parser("letter", help="keluarkan surat bagi satu rekod dan tulis PDFnya "
+                        "(mencetak no. rujukan)")
+    lt.add_argument("kind", metavar="KIND", type=_letter_kind,
+                    help="psh-offer, psh-extension, psh-termination, acting-instruction, "
+                    "ora-declaration atau psh-application")
+    lt.add_argument("id", metavar="ID", type=int, help="id rekod (PSH, lanjutan, tanggung "
+                    "kerja atau kekosongan)")
+    lt.add_argument("--out", required=True, metavar="F.pdf", help="fail PDF yang ditulis")
+
+    vl = sub.add_parser("verify-letter", help="semak teks kod QR surat (0 sah, 1 tidak sah)")
+    vl.add_argument("text", metavar="TEXT", help="teks kod QR, ISITUGAS:1:...")
+
     c = sub.add_parser("consolidate", help="satukan penyata bulanan negeri (HQ)")
     c.add_argument("files", nargs="+", metavar="FAIL.xlsx", help="penyata bulanan setiap negeri")
     c.add_argument("--out", required=True, metavar="NASIONAL.xlsx", help="buku kerja kebangsaan")
@@ -89,6 +102,17 @@ def _year_month(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"bulan mesti YYYY-MM, bukan '{text}'") from None
     return year, month
+
+
+def _letter_kind(text: str):
+    from desktop.rules.letters import LetterKind
+
+    try:
+        return LetterKind(text.strip().lower())
+    except ValueError:
+        kinds = ", ".join(k.value for k in LetterKind)
+        raise argparse.ArgumentTypeError(
+            f"jenis surat '{text}' tidak dikenali; pilih: {kinds}") from None
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -334,6 +358,88 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(f"Dipulihkan daripada {done.restored_from}."
               + (f" Fail yang diganti disimpan sebagai {kept}." if kept else ""))
     return OK
+
+
+def write_file_atomically(path: str, data: bytes) -> Path:
+    """Write through a temporary file beside ``path``: a failure leaves no half file."""
+    import os
+    import tempfile
+
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".isitugas-", suffix=target.suffix,
+                               dir=target.parent if str(target.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@command("letter")
+def cmd_letter(args: argparse.Namespace) -> int:
+    """Issue one letter (numbered and recorded) and write its PDF; prints the reference."""
+    from datetime import date
+
+    from desktop.letters.api import issue_pdf
+    from desktop.services.database import open_database
+
+    db = open_database(db_url(args))
+    try:
+        row, pdf = issue_pdf(db, args.kind, args.id, today=date.today())
+    finally:
+        db.dispose()
+    try:
+        write_file_atomically(args.out, pdf)
+    except OSError as exc:
+        # the number is used (the letter is recorded); a reprint gives it again as a copy
+        raise Failure(f"Surat {row.reference} telah dikeluarkan tetapi PDF tidak dapat ditulis "
+                      f"ke {args.out}: {exc.strerror or exc}. Cetak salinannya dari daftar "
+                      f"surat.",
+                      f"Letter {row.reference} was issued but its PDF could not be written to "
+                      f"{args.out}: {exc.strerror or exc}. Print a copy from the letters "
+                      f"register.") from exc
+    print(row.reference)
+    return OK
+
+
+@command("verify-letter")
+def cmd_verify_letter(args: argparse.Namespace) -> int:
+    """Exit 0 and print the letter's facts when the QR text is a letter issued here; exit 1
+    when it is not (unknown reference, altered facts, forged checksum, unreadable)."""
+    from desktop.services.database import open_database
+    from desktop.services.letters import verify_text
+    from desktop.services.unit import read
+
+    en = lang_of(args) == "en"
+    db = open_database(db_url(args))
+    try:
+        verdict = read(db, verify_text, args.text)
+    finally:
+        db.dispose()
+    message = verdict.message_en if en else verdict.message_ms
+    if not verdict.genuine:
+        print(message, file=sys.stderr)
+        return REFUSED
+    print(message)
+    for key, value in (verdict.letter.essentials or {}).items():
+        ms, en_label = FACT_LABELS.get(key, (key, key))
+        print(f"  {en_label if en else ms}: {value}")
+    return OK
+
+
+# the sealed facts verify-letter shows: key -> (Malay, English) label
+FACT_LABELS = {
+    "kind": ("Jenis surat", "Letter kind"), "reference": ("No. rujukan", "Reference"),
+    "issued_on": ("Tarikh surat", "Date of the letter"), "name": ("Nama", "Name"),
+    "mykad": ("No. MyKad", "MyKad no."), "daily_rate": ("Kadar sehari (RM)", "Daily rate (RM)"),
+    "start": ("Mula", "Start"), "end": ("Hingga", "Until"),
+    "new_end": ("Hari terakhir baharu", "New last day"), "ended_on": ("Tarikh tamat", "Ended on"),
+    "allowance": ("Elaun sebulan (RM)", "Monthly allowance (RM)"),
+    "vacancy_id": ("Kekosongan", "Vacancy"),
+}
 
 
 @command("consolidate")

@@ -128,6 +128,8 @@ ACTIONS: dict[str, Permission] = {
                                   "change the office settings"),
     _S + "letters.save_letter_prefixes": _p(ADMIN, "mengubah awalan rujukan surat",
                                             "change the letters' reference prefixes"),
+    _S + "letters.save_letterhead": _p(ADMIN, "mengubah tetapan pejabat",
+                                       "change the office settings"),
     _S + "letters.set_logo": _p(ADMIN, "menukar logo kepala surat", "change the letterhead logo"),
     _S + "letters.clear_logo": _p(ADMIN, "membuang logo kepala surat",
                                   "remove the letterhead logo"),

@@ -67,6 +67,7 @@ from desktop.rules.letters import (
 )
 from desktop.rules.vacancy_enums import VacancyStatus
 from desktop.services.letter_facts import entity_of, gather, planned_period
+from desktop.services.office import OfficeInfo, save_office
 from desktop.services.unit import Ctx
 from desktop.services.validate import Checks, typed_date
 
@@ -530,3 +531,11 @@ __all__ = [
     "letter_prefixes", "save_letter_prefixes", "default_prefix", "batch_records",
     "entity_of",
 ]
+
+
+def save_letterhead(ctx: Ctx, info: OfficeInfo, prefixes: dict) -> None:
+    """The office settings and the changed prefixes in one transaction: both, or neither
+    (an administrator's action, see rules.roles)."""
+    save_office(ctx, info)
+    if prefixes:
+        save_letter_prefixes(ctx, prefixes)

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desktop.rules import acting_last_day
+from desktop.rules.letters import LetterKind
 from desktop.rules.mykad import format_mykad
 from desktop.rules.vacancy_enums import kind_label
 from desktop.services.acting import (
@@ -23,6 +24,7 @@ from desktop.services.vacancies import VacancyRow
 from desktop.views.filling_register import FillingRegisterPage
 from desktop.views.form_dialog import FormDialog
 from desktop.views.labels import qualification_label
+from desktop.views.letter_actions import issue_and_preview
 from desktop.views.operations import Operations, Result
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import vacancy_title
@@ -192,13 +194,23 @@ class ActingPage(FillingRegisterPage):
                                         objectName="renewButton")
         self.interrupt_button.clicked.connect(lambda: self.open_dialog(InterruptionDialog))
         self.renew_button.clicked.connect(self.renew_selected)
-        return [self.interrupt_button, self.renew_button]
+        self.letter_button = QPushButton(self.tr("Cetak arahan"), objectName="letterButton")
+        self.letter_button.clicked.connect(lambda: self.print_letter())
+        return [self.interrupt_button, self.renew_button, self.letter_button]
+
+    def print_letter(self):
+        """The written instruction to act (6A(b)) for the selected assignment."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        return issue_and_preview(self.ops, LetterKind.ACTING_INSTRUCTION, row.id, self)
 
     def selection_changed(self) -> None:
         super().selection_changed()
         row = self.selected_row()
         self.interrupt_button.setEnabled(row is not None and self.is_active(row))
         self.renew_button.setEnabled(row is not None)
+        self.letter_button.setEnabled(row is not None)
 
     def renew_selected(self):
         """A new application after six months (6A(c)) or a resumption after an interruption

@@ -121,6 +121,56 @@ class Operations(QObject):
         task.failed.connect(failed)
         return task.start()
 
+    def call(self, fn: Callable[..., Any], *args, parent: QWidget | None = None,
+             show_refusal: bool = True, touched: frozenset[str] = frozenset(),
+             **kwargs) -> Result:
+        """Run an entry point that takes the database itself and opens its own transactions
+        (``desktop.letters.api``: issue then render), then say which kinds it ``touched``."""
+        try:
+            value = fn(self._db, *args, **kwargs)
+        except Refused as refused:
+            if show_refusal:
+                self.show_refusal(refused, parent)
+            return Result(False, refused=refused)
+        if touched:
+            self.changed.emit(frozenset(touched))
+        return Result(True, value)
+
+    def call_in_background(self, fn: Callable[..., Any], *args, label: str, parent: QWidget,
+                           on_done: Callable[[Result], None] | None = None,
+                           touched: frozenset[str] = frozenset(), with_progress: bool = False,
+                           **kwargs):
+        """:meth:`call` in a worker thread behind a progress dialog. With ``with_progress`` the
+        entry point also gets ``progress=(done, total)`` and ``cancelled=() -> bool``, so the
+        dialog's bar moves and its Batal button stops the work."""
+        from desktop.views.background import BackgroundTask
+
+        def work(progress, cancel):
+            if with_progress:
+                return fn(self._db, *args, progress=progress, cancelled=cancel, **kwargs)
+            return fn(self._db, *args, **kwargs)
+
+        task = BackgroundTask(work, label, parent)
+
+        def finished(value) -> None:
+            if touched:
+                self.changed.emit(frozenset(touched))
+            if on_done:
+                on_done(Result(True, value))
+
+        def failed(exc) -> None:
+            if not isinstance(exc, Refused):
+                raise exc
+            if touched:  # a refusal part-way may follow work already committed
+                self.changed.emit(frozenset(touched))
+            self.show_refusal(exc, parent)
+            if on_done:
+                on_done(Result(False, refused=exc))
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        return task.start()
+
     def show_refusal(self, refused: Refused, parent: QWidget | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Tindakan ditolak"),
                           refused.message(self.lang), QMessageBox.StandardButton.Ok, parent)

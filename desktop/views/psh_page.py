@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.rules import Refused
 from desktop.rules.enums import Qualification
+from desktop.rules.letters import KIND_LABELS_MS, LetterKind
 from desktop.rules.mykad import format_mykad
 from desktop.rules.vacancy_enums import CandidateOutcome, kind_label
 from desktop.services.candidates import list_candidates
@@ -18,6 +27,7 @@ from desktop.services.psh import (
     appoint_psh,
     convert_to_contract,
     extend_psh,
+    list_extensions,
     list_psh,
     new_psh_form,
     preview_cost,
@@ -28,6 +38,7 @@ from desktop.services.vacancies import VacancyRow
 from desktop.views.filling_register import FillingRegisterPage
 from desktop.views.form_dialog import FormDialog
 from desktop.views.labels import qualification_label
+from desktop.views.letter_actions import issue_and_preview, letter_menu_button
 from desktop.views.operations import Operations, Result
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import vacancy_title
@@ -217,7 +228,48 @@ class PshPage(FillingRegisterPage):
                                           objectName="convertButton")
         self.extend_button.clicked.connect(lambda: self.open_dialog(ExtendDialog))
         self.convert_button.clicked.connect(lambda: self.open_dialog(ConvertDialog))
-        return [self.extend_button, self.convert_button]
+        self.letter_button = letter_menu_button(self.tr("Cetak surat"), [
+            (self.tr("Surat tawaran pelantikan"), lambda: self.print_letter(LetterKind.PSH_OFFER)),
+            (self.tr("Surat lanjutan tempoh..."),
+             lambda: self.print_letter(LetterKind.PSH_EXTENSION)),
+            (self.tr("Surat penamatan"), lambda: self.print_letter(LetterKind.PSH_TERMINATION)),
+            (self.tr("Akuan Akta Rahsia Rasmi 1972"),
+             lambda: self.print_letter(LetterKind.ORA_DECLARATION)),
+        ], "letterButton")
+        return [self.extend_button, self.convert_button, self.letter_button]
+
+    def print_letter(self, kind: LetterKind, extension_id: int | None = None):
+        """Issue the selected PSH's letter of ``kind`` and preview it. An extension letter is
+        for one extension: the only one, the one given, or the one the user picks."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        record_id = row.id
+        if kind is LetterKind.PSH_EXTENSION:
+            record_id = extension_id or self.pick_extension(row)
+            if record_id is None:
+                return None
+        return issue_and_preview(self.ops, kind, record_id, self)
+
+    def pick_extension(self, row: PshRow) -> int | None:
+        extensions = self.ops.query(list_extensions, row.id)
+        if not extensions:
+            box = QMessageBox(QMessageBox.Icon.Information, KIND_LABELS_MS[
+                LetterKind.PSH_EXTENSION], self.tr("%1 belum dilanjutkan; tiada surat lanjutan "
+                                                   "untuk dicetak.").replace("%1", row.name),
+                QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("noExtensionBox")
+            self.notice_box = box
+            box.open()
+            return None
+        if len(extensions) == 1:
+            return extensions[0].id
+        labels = [self.tr("%1 hingga %2 (%3)").replace("%1", e.previous_end.strftime("%d/%m/%Y"))
+                  .replace("%2", e.new_end.strftime("%d/%m/%Y")).replace("%3", e.reason)
+                  for e in extensions]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Pilih lanjutan"),
+                                          self.tr("Lanjutan:"), labels, len(labels) - 1, False)
+        return extensions[labels.index(chosen)].id if ok else None
 
     def selection_changed(self) -> None:
         super().selection_changed()
@@ -225,6 +277,7 @@ class PshPage(FillingRegisterPage):
         active = row is not None and self.is_active(row)
         self.extend_button.setEnabled(active)
         self.convert_button.setEnabled(active and row.vacancy_kind.value == "HAKIKI")
+        self.letter_button.setEnabled(row is not None)
 
     def row_title(self, row: PshRow) -> str:
         return f"{row.name} - {row.premises_code} {row.grade_code}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.rules.enums import VacancyKind
+from desktop.rules.letters import LetterKind
 from desktop.rules.vacancy_enums import kind_label, method_label
 from desktop.services.vacancies import VacancyRow, list_vacancies
 from desktop.views.candidates_dialog import CandidatesDialog
 from desktop.views.filling_dialog import FillingDialog
+from desktop.views.letter_actions import issue_and_preview
 from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
 from desktop.views.vacancy_dialogs import CloseDialog, VacancyDialog, vacancy_title
@@ -68,6 +70,9 @@ class VacanciesPage(RegisterPage):
         self.candidates_button = QPushButton(self.tr("Calon..."), objectName="candidatesButton")
         self.choose_button = QPushButton(self.tr("Isi kekosongan..."), objectName="chooseButton")
         self.close_button = QPushButton(self.tr("Tutup..."), objectName="closeButton")
+        self.letter_button = QPushButton(self.tr("Cetak permohonan PSH"),
+                                         objectName="letterButton")
+        self.letter_button.clicked.connect(lambda: self.print_letter())
         for button, dialog in ((self.steps_button, StepsDialog),
                                (self.undo_button, UndoStepDialog),
                                (self.candidates_button, CandidatesDialog),
@@ -75,7 +80,14 @@ class VacanciesPage(RegisterPage):
                                (self.close_button, CloseDialog)):
             button.clicked.connect(lambda _=False, d=dialog: self.open_dialog(d))
         return [self.steps_button, self.undo_button, self.candidates_button, self.choose_button,
-                self.close_button, self.kind_filter]
+                self.close_button, self.letter_button, self.kind_filter]
+
+    def print_letter(self):
+        """The application to the KP for approval of a PSH on the selected vacancy (7.4(e))."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        return issue_and_preview(self.ops, LetterKind.PSH_APPLICATION, row.id, self)
 
     def has_row_filter(self) -> bool:
         return hasattr(self, "kind_filter") and self.kind_filter.currentData() is not None
@@ -92,6 +104,7 @@ class VacanciesPage(RegisterPage):
             button.setEnabled(live)
         self.steps_button.setEnabled(row is not None)
         self.candidates_button.setEnabled(row is not None)
+        self.letter_button.setEnabled(row is not None)  # the service says when it cannot
 
     def row_title(self, row: VacancyRow) -> str:
         return vacancy_title(row)
