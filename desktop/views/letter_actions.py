@@ -27,7 +27,7 @@ def issue_and_preview(ops: Operations, kind: LetterKind, record_id: int, parent:
     """Issue the letter of ``kind`` for ``record_id`` and open its preview over ``parent``
     (kept as ``parent.letter_preview``); None when the issue was refused."""
     result: Result = ops.call(api.issue_pdf, kind, record_id, today=today or date.today(),
-                              actor=ops.actor, parent=parent, touched=LETTER_KINDS)
+                              actor=ops.who, parent=parent, touched=LETTER_KINDS)
     parent.letter_result = result
     if not result.ok:
         return None

@@ -155,7 +155,7 @@ class BatchDialog(QDialog):
         self.outcome.clear()
         self.task = self.ops.call_in_background(
             api.run_batch, self.kind.currentData(), ids, folder,
-            today=self.today or date.today(), actor=self.ops.actor, with_progress=True,
+            today=self.today or date.today(), actor=self.ops.who, with_progress=True,
             label=self.tr("Menjana %1 surat...").replace("%1", str(len(ids))), parent=self,
             on_done=self._done, touched=LETTER_KINDS)
         self.task.dialog.canceled.connect(self._cancel_asked)

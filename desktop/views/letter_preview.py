@@ -116,6 +116,9 @@ def write_pdf(path: str | Path, data: bytes) -> Path:
     return path
 
 
+_QT_PREVIEW = "QPrintPreviewDialog"
+
+
 class LetterPreviewDialog(QPrintPreviewDialog):
     """Qt's print preview of a letter, with the print button going through our own print
     dialog (so the same pages reach the printer) and a "Simpan PDF" button."""
@@ -139,7 +142,9 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         self.finished.connect(lambda _result: self.pages.forget())
 
         toolbar = self.findChild(QToolBar)
-        print_text = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+        # Qt's own action, found by its (possibly translated by Qt) text; the context is a
+        # variable so that our lupdate does not copy Qt's string into our .ts
+        print_text = QCoreApplication.translate(_QT_PREVIEW, "Print")
         for action in toolbar.actions():
             if action.text() == print_text:  # Qt's own would print without our page check
                 action.triggered.disconnect()

@@ -121,7 +121,7 @@ class LettersPage(RegisterPage):
         row = self.selected_row()
         if row is None:
             return None
-        result = self.ops.call(api.reprint_pdf, row.id, actor=self.ops.actor, parent=self,
+        result = self.ops.call(api.reprint_pdf, row.id, actor=self.ops.who, parent=self,
                                touched=LETTER_KINDS)
         if not result.ok:
             return None

@@ -45,6 +45,11 @@ class Operations(QObject):
         self.actor: Actor = self._who.actor
 
     @property
+    def who(self) -> unit.Who:
+        """The actor to hand to a function that runs its own ``perform`` (letters.api)."""
+        return self._who
+
+    @property
     def has_account(self) -> bool:
         """Signed in with an account of the users table (not a local administrator)."""
         return not self._who.local

@@ -160,6 +160,10 @@
         <source>Permohonan baharu...</source>
         <translation>New application...</translation>
     </message>
+    <message>
+        <source>Cetak arahan</source>
+        <translation>Print instruction</translation>
+    </message>
 </context>
 <context>
     <name>AllocationPage</name>
@@ -429,6 +433,69 @@
     <message>
         <source>Pangkalan data dipulihkan daripada %1. Sila tutup dan mulakan semula IsiTugas; tetingkap ini akan ditutup.</source>
         <translation>The database was restored from %1. Please close and restart IsiTugas; this window will close.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Surat secara kelompok</source>
+        <translation>Letters in a batch</translation>
+    </message>
+    <message>
+        <source>Pilih folder...</source>
+        <translation>Choose folder...</translation>
+    </message>
+    <message>
+        <source>Tanda semua</source>
+        <translation>Check all</translation>
+    </message>
+    <message>
+        <source>Nyahtanda semua</source>
+        <translation>Uncheck all</translation>
+    </message>
+    <message>
+        <source>Jenis surat</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Simpan ke folder</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>Jana surat</source>
+        <translation>Generate letters</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 daripada %2 dipilih</source>
+        <translation>%1 of %2 chosen</translation>
+    </message>
+    <message>
+        <source>Simpan surat ke folder</source>
+        <translation>Save the letters to a folder</translation>
+    </message>
+    <message>
+        <source>Folder %1 tidak wujud atau tidak boleh ditulis.</source>
+        <translation>Folder %1 does not exist or cannot be written.</translation>
+    </message>
+    <message>
+        <source>Menjana %1 surat...</source>
+        <translation>Generating %1 letters...</translation>
+    </message>
+    <message>
+        <source>%1 surat ditulis ke %2.</source>
+        <translation>%1 letters written to %2.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan: %1 surat telah ditulis ke %2 sebelum dibatalkan.</source>
+        <translation>Cancelled: %1 letters had been written to %2 before the cancel.</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1404,132 @@
     </message>
 </context>
 <context>
+    <name>LetterPreviewDialog</name>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Cetak %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <source>Pencetak tidak dapat dibuka; surat tidak dicetak.</source>
+        <translation>The printer could not be opened; the letter was not printed.</translation>
+    </message>
+    <message>
+        <source>Fail tidak dapat ditulis: %1</source>
+        <translation>The file could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <source>Surat Dikeluarkan</source>
+        <translation>Issued Letters</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>No. rujukan</source>
+        <translation>Reference no.</translation>
+    </message>
+    <message>
+        <source>Tarikh</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Salinan dicetak</source>
+        <translation>Copies printed</translation>
+    </message>
+    <message>
+        <source>Perkara</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Semua tahun</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Lihat</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Cetak salinan</source>
+        <translation>Print a copy</translation>
+    </message>
+    <message>
+        <source>Kelompok...</source>
+        <translation>Batch...</translation>
+    </message>
+    <message>
+        <source>%1 (SALINAN)</source>
+        <translation>%1 (COPY)</translation>
+    </message>
+    <message>
+        <source>Semak kod QR surat</source>
+        <translation>Check a letter&apos;s QR code</translation>
+    </message>
+    <message>
+        <source>Tampal teks kod QR, cth. ISITUGAS:1:...</source>
+        <translation>Paste the QR code&apos;s text, e.g. ISITUGAS:1:...</translation>
+    </message>
+    <message>
+        <source>Semak</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Jenis surat</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Tarikh surat</source>
+        <translation>Letter date</translation>
+    </message>
+    <message>
+        <source>No. MyKad</source>
+        <translation>MyKad No.</translation>
+    </message>
+    <message>
+        <source>Kadar sehari (RM)</source>
+        <translation>Daily rate (RM)</translation>
+    </message>
+    <message>
+        <source>Mula</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Hingga</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Hari terakhir baharu</source>
+        <translation>New last day</translation>
+    </message>
+    <message>
+        <source>Tarikh tamat</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Elaun sebulan (RM)</source>
+        <translation>Allowance a month (RM)</translation>
+    </message>
+    <message>
+        <source>Kekosongan</source>
+        <translation>Vacancies</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log masuk IsiTugas</source>
@@ -1533,6 +1726,109 @@
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <source>Nama pejabat</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Kod pejabat</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <source>(pilih negeri)</source>
+        <translation>(choose a state)</translation>
+    </message>
+    <message>
+        <source>Negeri</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Slogan (satu sebaris)</source>
+        <translation>Slogans (one per line)</translation>
+    </message>
+    <message>
+        <source>Nama pegawai yang menandatangani</source>
+        <translation>Signing officer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Jawatan pegawai tersebut</source>
+        <translation>That officer&apos;s title</translation>
+    </message>
+    <message>
+        <source>Awalan rujukan surat</source>
+        <translation>Letter reference prefix</translation>
+    </message>
+    <message>
+        <source>Jenis surat</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Awalan rujukan</source>
+        <translation>Reference prefix</translation>
+    </message>
+    <message>
+        <source>Awalan mengikut jenis</source>
+        <translation>Prefix by kind</translation>
+    </message>
+    <message>
+        <source>Pilih logo...</source>
+        <translation>Choose logo...</translation>
+    </message>
+    <message>
+        <source>Logo kepala surat</source>
+        <translation>Letterhead logo</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tetapan Pejabat</source>
+        <translation>Office Settings</translation>
+    </message>
+    <message>
+        <source>Butiran ini dicetak pada kepala setiap surat; nombor rujukan berjalan mengikut jenis dan tahun.</source>
+        <translation>These details are printed at the head of every letter; reference numbers run by kind and year.</translation>
+    </message>
+    <message>
+        <source>Tetapan disimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Pilih logo</source>
+        <translation>Choose a logo</translation>
+    </message>
+    <message>
+        <source>Imej (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Fail tidak dapat dibaca: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>(tiada logo)</source>
+        <translation>(no logo)</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>Tindakan ditolak</source>
@@ -1582,6 +1878,10 @@
         <translation>Month Close</translation>
     </message>
     <message>
+        <source>Surat dikeluarkan</source>
+        <translation>Issued Letters</translation>
+    </message>
+    <message>
         <source>Gabungan HQ</source>
         <translation>HQ Consolidation</translation>
     </message>
@@ -1604,6 +1904,10 @@
     <message>
         <source>Import Excel</source>
         <translation>Excel Import</translation>
+    </message>
+    <message>
+        <source>Tetapan pejabat</source>
+        <translation>Office Settings</translation>
     </message>
     <message>
         <source>Sandaran</source>
@@ -1882,6 +2186,42 @@
     <message>
         <source>Lantikan kontrak tiba...</source>
         <translation>Contract arrived...</translation>
+    </message>
+    <message>
+        <source>Cetak surat</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>Surat tawaran pelantikan</source>
+        <translation>Appointment offer letter</translation>
+    </message>
+    <message>
+        <source>Surat lanjutan tempoh...</source>
+        <translation>Extension letter...</translation>
+    </message>
+    <message>
+        <source>Surat penamatan</source>
+        <translation>Termination letter</translation>
+    </message>
+    <message>
+        <source>Akuan Akta Rahsia Rasmi 1972</source>
+        <translation>Official Secrets Act 1972 declaration</translation>
+    </message>
+    <message>
+        <source>%1 belum dilanjutkan; tiada surat lanjutan untuk dicetak.</source>
+        <translation>%1 has not been extended; there is no extension letter to print.</translation>
+    </message>
+    <message>
+        <source>%1 hingga %2 (%3)</source>
+        <translation>%1 to %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Pilih lanjutan</source>
+        <translation>Choose the extension</translation>
+    </message>
+    <message>
+        <source>Lanjutan:</source>
+        <translation>Extension:</translation>
     </message>
 </context>
 <context>
@@ -2349,6 +2689,10 @@
     <message>
         <source>Tutup...</source>
         <translation>Close...</translation>
+    </message>
+    <message>
+        <source>Cetak permohonan PSH</source>
+        <translation>Print PSH application</translation>
     </message>
     <message>
         <source>Tarikh diisi</source>

@@ -25,8 +25,9 @@ def test_english_translation_is_complete_and_loads(qapp, db, qtbot):
         titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
         assert titles == ["Dashboard", "Vacancies", "Interviews", "PSH", "Acting Duty",
                           "Replacement Officers", "OS29000 Allocation", "Attendance", "Claims",
-                          "Month Close", "HQ Consolidation", "Premises", "Posts",
-                          "Officers", "Grades", "Excel Import", "Backups",
+                          "Month Close", "Issued Letters", "HQ Consolidation", "Premises", "Posts",
+                          "Officers", "Grades", "Excel Import",
+                          "Office Settings", "Backups",
                           "Audit Log", "Users"]
         assert page.add_button.text() == "Add..."
         assert window.menuBar().actions()[0].text() == "&File"
