@@ -78,6 +78,7 @@ from desktop.services.vacancies import (
     register_alert_provider,
     register_filling_provider,
     today_or,
+    year_after,
 )
 from desktop.services.validate import Checks, typed_date, typed_id
 
@@ -354,6 +355,26 @@ def _merge(c: Checks, refused: Refused, skip: set[str] = frozenset()) -> None:
     c.problems.extend(v for v in refused.violations if v.code not in said)
 
 
+def _dated(violations, date_field: str) -> list[RuleViolation]:
+    """An allocation year out of range is the form's date at fault, so the form can show it."""
+    return [replace(v, field=date_field) if v.field == "year" else v for v in violations]
+
+
+def _plan(c: Checks, session: Session, by_year, date_field: str, psh_id=None):
+    try:
+        return allocation.plan_cost(session, by_year, psh_id)
+    except Refused as refused:
+        c.problems.extend(_dated(refused.violations, date_field))
+        return None
+
+
+def _commit(ctx: Ctx, psh_id: int, override: str, date_field: str) -> None:
+    try:
+        allocation.commit_psh(ctx, psh_id, override or None)
+    except Refused as refused:
+        raise Refused(_dated(refused.violations, date_field)) from None
+
+
 def _snapshot(p: PshAppointment) -> dict:
     return {"vacancy_id": p.vacancy_id, "candidate_id": p.candidate_id, "name": p.name,
             "mykad": p.mykad, "qualification_held": p.qualification_held,
@@ -411,7 +432,9 @@ def preview_cost(session: Session, vacancy_id, start, end, *, candidate_id=None,
     c.raise_if_any()
     rate = psh_daily_rate(qual, start)
     by_year = psh_cost_by_year(v.premises.state, qual, start, end, birth)
-    years = allocation.plan_cost(session, by_year, psh_id)
+    c = Checks()
+    years = _plan(c, session, by_year, "start", psh_id)
+    c.raise_if_any()
     return CostPreview(qual, rate, start, end, sum(by_year.values(), Decimal("0.00")), years,
                        tuple(allocation.shortfalls(years, v.kind)))
 
@@ -455,6 +478,10 @@ def appoint_psh(ctx: Ctx, form: PshForm, today: date | None = None) -> int:
     cid = typed_id(c, "candidate_id", "Calon", "Candidate", form.candidate_id)
     start = typed_date(c, "start", "Tarikh mula", "Start date", form.start)
     end = typed_date(c, "end", "Tarikh akhir", "Last day", form.end)
+    if start is not None and start > year_after(today):  # as for vacancies: beyond, a typo
+        c.add(invalid("start", f"Tarikh mula ({date_ms(start)}) terlalu jauh ke hadapan (lebih "
+                      "setahun).", f"The start date ({start.isoformat()}) is more than a year "
+                      "ahead.", "FUTURE_DATE"))
     kp_ref = c.text("kp_approval_ref", "Rujukan kelulusan Ketua Pengarah",
                     "Director-General's approval reference", form.kp_approval_ref,
                     required=False, max_len=100)
@@ -519,7 +546,7 @@ def appoint_psh(ctx: Ctx, form: PshForm, today: date | None = None) -> int:
         except Refused as refused:
             c.problems.extend(replace(p, field=_FIELD_OF.get(p.field, p.field))
                               for p in refused.violations)
-    term_ok = not any(p.field in ("start", "end") for p in dates)
+    term_ok = not any(p.field in ("start", "end") for p in (*dates, *c.problems))
     if term_ok:
         _check_overlaps(c, s, v.id, start, end, cand.mykad)
     if term_ok and rate is not None:
@@ -529,9 +556,9 @@ def appoint_psh(ctx: Ctx, form: PshForm, today: date | None = None) -> int:
         except Refused as refused:
             c.problems.extend(refused.violations)
         else:
-            if not override:
-                c.problems.extend(allocation.shortfalls(
-                    allocation.plan_cost(s, by_year), v.kind))
+            plans = _plan(c, s, by_year, "start")
+            if plans is not None and not override:
+                c.problems.extend(allocation.shortfalls(plans, v.kind))
     # the order of offer and its timing (7.4(b), 8.2(a)); the dates are said above already
     try:
         mark_appointed(ctx, cand.id, v.id, on=start, today=max(today, start))
@@ -550,7 +577,7 @@ def appoint_psh(ctx: Ctx, form: PshForm, today: date | None = None) -> int:
     s.add(p)
     s.flush()
     ctx.audit("lantik", ENTITY, p.id, None, _snapshot(p))
-    allocation.commit_psh(ctx, p.id, override or None)
+    _commit(ctx, p.id, override, "start")
     if v.status is VacancyStatus.OPEN:
         mark_filled(ctx, v.id, Method.PSH, filled_on=start, today=max(today, start))
     return p.id
@@ -593,13 +620,9 @@ def extend_psh(ctx: Ctx, psh_id: int, new_end, reason: str, approved_by: str, *,
         c.problems.extend(term)
         if not term:
             _check_overlaps(c, s, p.vacancy_id, p.start, new_end, p.mykad, own=p.id)
-            try:
-                plans = allocation.plan_cost(s, allocation.projected_cost(p, new_end), p.id)
-            except Refused as refused:
-                c.problems.extend(refused.violations)
-            else:
-                if not override:
-                    c.problems.extend(allocation.shortfalls(plans, p.vacancy.kind))
+            plans = _plan(c, s, allocation.projected_cost(p, new_end), "new_end", p.id)
+            if plans is not None and not override:
+                c.problems.extend(allocation.shortfalls(plans, p.vacancy.kind))
     c.raise_if_any()
 
     before = _snapshot(p)
@@ -610,7 +633,7 @@ def extend_psh(ctx: Ctx, psh_id: int, new_end, reason: str, approved_by: str, *,
     s.flush()
     ctx.audit("tambah", EXTENSION, e.id, None, _extension_snapshot(e))
     ctx.audit("lanjut", ENTITY, p.id, before, _snapshot(p))
-    allocation.commit_psh(ctx, p.id, override or None)
+    _commit(ctx, p.id, override, "new_end")
     return e.id
 
 

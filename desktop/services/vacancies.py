@@ -73,7 +73,7 @@ def today_or(today: date | None) -> date:
     return today if today is not None else date.today()
 
 
-def _year_after(day: date) -> date:
+def year_after(day: date) -> date:
     """The same day a year later (28 February for 29 February)."""
     try:
         return day.replace(year=day.year + 1)
@@ -461,7 +461,7 @@ def _clean(session: Session, form: VacancyForm, today: date, existing: Vacancy |
                       f"{kind.value.lower()}.", f"'{reason.label_en}' is not a reason for a "
                       f"{kind.value.lower()} vacancy.", "REASON_NOT_OF_KIND", "1"))
     # "akan kosong" (7.1, 8.1): a vacancy known ahead may be recorded; beyond a year, a typo
-    if opened_on is not None and opened_on > _year_after(today):
+    if opened_on is not None and opened_on > year_after(today):
         c.add(invalid("opened_on", f"Tarikh kekosongan ({date_ms(opened_on)}) terlalu jauh ke "
                       "hadapan (lebih setahun).", f"The vacancy's date ({opened_on.isoformat()}) "
                       "is more than a year ahead.", "FUTURE_DATE"))

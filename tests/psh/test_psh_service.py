@@ -193,6 +193,8 @@ def test_psh_waits_for_the_interview_report_or_the_approval(db, office):
     (dict(start=date(2026, 4, 1), end=date(2026, 6, 30), osa_declared_on=date(2026, 3, 17)),
      "FUTURE_DATE", "osa_declared_on"),
     (dict(start="31/02/2026"), "INVALID_DATE", "start"),
+    # more than a year after TODAY (16 March 2026): a typo, refused before any costing
+    (dict(start=date(2027, 3, 17), end=date(2027, 6, 16)), "FUTURE_DATE", "start"),
     (dict(vacancy_id="satu"), "NOT_A_NUMBER", "vacancy_id"),
     (dict(vacancy_id=999), "NOT_FOUND", "vacancy_id"),
     (dict(candidate_id=999), "NOT_FOUND", "candidate_id"),
