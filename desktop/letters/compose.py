@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.letters.texts import common, kind_name, kind_texts
 from desktop.rules.dates import format_date_ms, parse_date
+from desktop.rules.letters import fact_missing
 from desktop.rules.money import amount_in_words, format_rm, number_in_words, to_money
 from desktop.rules.mykad import format_mykad
 from desktop.rules.violations import Refused, RuleViolation, invalid
@@ -222,11 +223,7 @@ def compose(inp: LetterInput) -> dict[str, Any]:
                 "text": [_fill(t, values) for t in texts["form"]["text"]],
                 "lines": list(texts["form"]["lines"])}
     if values.missing:
-        problems.extend(
-            _problem(key, f"Maklumat '{key}' diperlukan bagi surat ini tetapi tiada.",
-                     f"The fact '{key}' is needed by this letter but is missing.",
-                     code="LETTER_FACT_MISSING")
-            for key in sorted(values.missing))
+        problems.extend(fact_missing(key) for key in sorted(values.missing))
     letterhead = dict(inp.letterhead)
     slogans = _strings(letterhead.get("slogans"), "slogans", problems) or list(
         base["default_slogans"])

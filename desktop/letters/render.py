@@ -47,7 +47,7 @@ from desktop.letters.flow import (
     printable,
 )
 from desktop.paths import resource
-from desktop.rules.violations import Refused, invalid
+from desktop.rules.letters import LETTER_LOGO_UNREADABLE
 
 FONT = "IsiTugasSans"  # our own names, so no standard-14 font can be picked by mistake
 BOLD = FONT + "-Bold"
@@ -103,10 +103,7 @@ def _logo(logo: bytes | None) -> Logo | None:
         reader = _logo_reader(logo)
         width, height = reader.getSize()
     except Exception as exc:  # noqa: BLE001 - PIL raises many kinds for a damaged image
-        raise Refused(invalid(
-            "logo", "Imej logo pejabat tidak dapat dibaca; pilih semula logo dalam tetapan.",
-            "The office logo image cannot be read; choose the logo again in the settings.",
-            code="LETTER_LOGO_UNREADABLE")) from exc
+        raise LETTER_LOGO_UNREADABLE.refuse("logo") from exc
     scale = min(LOGO_HEIGHT / height, SIDE / width)  # fits the box, keeps the shape
     return Logo(reader, width * scale, height * scale)
 

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from desktop.paths import resource
-from desktop.rules.violations import Refused, invalid
+from desktop.rules.letters import LETTER_KIND_UNKNOWN
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,9 +27,7 @@ def kind_name(kind: object) -> str:
     """"psh-offer" for ``LetterKind.PSH_OFFER`` or the string itself; refuses unknown kinds."""
     name = getattr(kind, "value", kind)
     if not isinstance(name, str) or name not in KINDS:
-        raise Refused(invalid(
-            "kind", f"Jenis surat '{name}' tidak dikenali.", f"Unknown letter kind '{name}'.",
-            code="LETTER_KIND_UNKNOWN"))
+        raise LETTER_KIND_UNKNOWN.refuse("kind", value=name, kinds=", ".join(KINDS))
     return name
 
 

@@ -23,6 +23,7 @@ from enum import Enum
 
 from desktop.rules.catalogue import rule
 from desktop.rules.enums import Qualification
+from desktop.rules.violations import RuleViolation
 
 
 class LetterKind(str, Enum):
@@ -88,6 +89,54 @@ LETTER_KIND_UNKNOWN = rule(
     "LETTER_KIND_UNKNOWN", None,
     "Jenis surat '{value}' tidak dikenali; jenis yang ada: {kinds}.",
     "Unknown letter kind '{value}'; the kinds are: {kinds}.")
+LETTER_FACT_MISSING = rule(
+    "LETTER_FACT_MISSING", None,
+    "Surat ini memerlukan {what_ms}, yang belum direkodkan; rekodkan dahulu, kemudian cetak "
+    "semula.",
+    "This letter needs {what_en}, which has not been recorded; record it first, then print "
+    "again.")
+LETTER_LOGO_UNREADABLE = rule(
+    "LETTER_LOGO_UNREADABLE", None,
+    "Imej logo pejabat tidak dapat dibaca; pilih semula logo dalam Tetapan pejabat.",
+    "The office logo image cannot be read; choose the logo again in the Office Settings.")
+
+# What a fact of a letter is, for the user told that it is missing (and where to record it)
+FACT_LABELS = {
+    "premises_address": ("alamat premis (daftar Premis)", "the premises' address (Premises)"),
+    "premises_name": ("nama premis (daftar Premis)", "the premises' name (Premises)"),
+    "post_title": ("nama jawatan (daftar Jawatan)", "the post's title (Posts)"),
+    "grade": ("gred jawatan (daftar Jawatan)", "the post's grade (Posts)"),
+    "mykad": ("No. MyKad", "the MyKad number"),
+    "kp_approval_ref": ("rujukan kelulusan Ketua Pengarah", "the Director-General's approval "
+                        "reference"),
+    "kp_approval_date": ("tarikh kelulusan Ketua Pengarah", "the Director-General's approval "
+                         "date"),
+    "approved_by": ("pegawai yang meluluskan lanjutan", "who approved the extension"),
+    "approved_on": ("tarikh kelulusan lanjutan", "the date the extension was approved"),
+    "reason": ("sebab lanjutan", "the reason for the extension"),
+    "end_reason": ("sebab penamatan", "the reason for the termination"),
+    "instruction_ref": ("rujukan arahan bertulis (6A(b))", "the written instruction's reference "
+                        "(6A(b))"),
+    "approval_ref": ("rujukan kelulusan", "the approval reference"),
+    "authority": ("Pihak Berkuasa Melulus", "the approving authority"),
+    "chosen_method": ("kaedah pengisian yang dipilih (Isi kekosongan)", "the filling method "
+                      "chosen (Fill the vacancy)"),
+    "chosen_method_label": ("kaedah pengisian yang dipilih (Isi kekosongan)", "the filling "
+                            "method chosen (Fill the vacancy)"),
+    "method_reason": ("justifikasi kaedah yang dipilih (Isi kekosongan)", "the justification of "
+                      "the method chosen (Fill the vacancy)"),
+    "candidate_name": ("calon yang berjaya (Temu Duga)", "the successful candidate (Interviews)"),
+    "candidate_mykad": ("No. MyKad calon", "the candidate's MyKad number"),
+    "expected_end": ("tarikh penyandang dijangka kembali", "the date the incumbent is expected "
+                     "back"),
+}
+
+
+def fact_missing(key: str) -> RuleViolation:
+    what_ms, what_en = FACT_LABELS.get(key, (f"maklumat '{key}'", f"the fact '{key}'"))
+    return LETTER_FACT_MISSING.violation(key, what_ms=what_ms, what_en=what_en)
+
+
 LETTER_RECORD_NOT_FOUND = rule(
     "LETTER_RECORD_NOT_FOUND", None,
     "{what_ms} {ident} tidak wujud; surat tidak dapat dikeluarkan.",

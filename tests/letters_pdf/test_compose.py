@@ -178,6 +178,18 @@ def test_missing_and_empty_facts_are_all_refused_together():
         compose(inp)
     assert set(codes(err.value)) == {("LETTER_FACT_MISSING", "approved_by"),
                                      ("LETTER_FACT_MISSING", "reason")}
+    # the user is told what to record, in words, not the fact's key
+    message = err.value.message("ms")
+    assert "pegawai yang meluluskan lanjutan" in message and "sebab lanjutan" in message
+    assert "approved_by" not in message
+
+
+def test_a_missing_termination_reason_is_named_in_words():
+    inp = sample("psh-termination")
+    inp.facts["end_reason"] = ""
+    with pytest.raises(Refused) as err:
+        compose(inp)
+    assert "sebab penamatan" in err.value.message("ms")
 
 
 def test_bad_dates_and_amounts_are_refused_not_printed():
