@@ -42,7 +42,8 @@ def test_letter_writes_the_pdf_and_prints_its_reference(db, psh, tmp_path):
     reference = F.default_reference(OFFER, 1)
     assert result.stdout.strip() == reference
     text = pdf_text(out)
-    assert reference in text and F.PSH_NAME.upper() in text.upper() and F.SIGNER in text
+    # the signing officer's name is printed in capitals, as in government letters
+    assert reference in text and F.PSH_NAME in text and f"({F.SIGNER.upper()})" in text
     (row,) = read(db, list_letters)
     assert row.reference == reference and row.entity_id == psh
 

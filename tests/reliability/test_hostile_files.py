@@ -6,7 +6,8 @@ bomb, an external entity, a million rows, a 30-million-character cell, formulas,
 and for returns a forged checksum) goes through the real command, ``isitugas import-register``
 or ``isitugas consolidate``, in its own process. Each must exit 1 with a Malay message naming
 the file and no traceback, save and write nothing, and stay within a wall-clock budget and a
-peak memory (the child's ru_maxrss, from os.wait4). These are bounds, not benchmarks.
+peak memory (the child's own VmHWM, read by the child as it exits: ru_maxrss would also count
+the pytest process it was forked from). These are bounds, not benchmarks.
 """
 
 from __future__ import annotations
@@ -30,17 +31,35 @@ SECONDS = 90.0  # a bound for a loaded CI machine; most files are refused in abo
 PEAK_MB = 700  # the child's whole peak, Python and its libraries included (about 100 MB idle)
 
 
+# The child reports its own peak resident memory as it exits. ru_maxrss from wait4 cannot be
+# used: Linux carries the forking parent's high-water mark (a pytest process grown to hundreds
+# of MB late in a full run) over into the child's.
+CHILD = """
+import atexit, os, runpy, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["ISITUGAS_TEST_PEAK"], "w") as out:
+        out.write(kb)
+
+atexit.register(_peak)
+sys.argv = ["isitugas", *sys.argv[1:]]
+runpy.run_module("desktop", run_name="__main__", alter_sys=True)
+"""
+
+
 def run(*args: str) -> tuple[int, str, str, float, float]:
     """(exit code, stdout, stderr, seconds, peak MB) of ``python -m desktop ARGS``."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    peak_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"isitugas-peak-{os.getpid()}.txt"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ISITUGAS_TEST_PEAK=str(peak_file))
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out, err = proc.stdout.read(), proc.stderr.read()  # small; read before reaping
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
     seconds = time.monotonic() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, out, err, seconds, usage.ru_maxrss / 1024
+    peak_mb = int(peak_file.read_text()) / 1024
+    peak_file.unlink()
+    return proc.returncode, proc.stdout, proc.stderr, seconds, peak_mb
 
 
 def assert_refused(path: Path, code: int, out: str, err: str, seconds: float, peak: float):
