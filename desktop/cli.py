@@ -409,6 +409,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
 def cmd_verify_letter(args: argparse.Namespace) -> int:
     """Exit 0 and print the letter's facts when the QR text is a letter issued here; exit 1
     when it is not (unknown reference, altered facts, forged checksum, unreadable)."""
+    from desktop.rules.letters import sealed_facts
     from desktop.services.database import open_database
     from desktop.services.letters import verify_text
     from desktop.services.unit import read
@@ -424,22 +425,9 @@ def cmd_verify_letter(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr)
         return REFUSED
     print(message)
-    for key, value in (verdict.letter.essentials or {}).items():
-        ms, en_label = FACT_LABELS.get(key, (key, key))
-        print(f"  {en_label if en else ms}: {value}")
+    for label, value in sealed_facts(verdict.letter.essentials or {}, lang_of(args)):
+        print(f"  {label}: {value}")
     return OK
-
-
-# the sealed facts verify-letter shows: key -> (Malay, English) label
-FACT_LABELS = {
-    "kind": ("Jenis surat", "Letter kind"), "reference": ("No. rujukan", "Reference"),
-    "issued_on": ("Tarikh surat", "Date of the letter"), "name": ("Nama", "Name"),
-    "mykad": ("No. MyKad", "MyKad no."), "daily_rate": ("Kadar sehari (RM)", "Daily rate (RM)"),
-    "start": ("Mula", "Start"), "end": ("Hingga", "Until"),
-    "new_end": ("Hari terakhir baharu", "New last day"), "ended_on": ("Tarikh tamat", "Ended on"),
-    "allowance": ("Elaun sebulan (RM)", "Monthly allowance (RM)"),
-    "vacancy_id": ("Kekosongan", "Vacancy"),
-}
 
 
 @command("consolidate")

@@ -19,11 +19,15 @@ import hmac
 import json
 import re
 from collections.abc import Mapping
+from datetime import date
 from enum import Enum
 
 from desktop.rules.catalogue import rule
+from desktop.rules.dates import format_date_ms
 from desktop.rules.enums import Qualification
-from desktop.rules.violations import RuleViolation
+from desktop.rules.money import format_rm
+from desktop.rules.mykad import format_mykad, mask_mykad
+from desktop.rules.violations import Refused, RuleViolation
 
 
 class LetterKind(str, Enum):
@@ -255,3 +259,44 @@ def parse_qr_text(text: object) -> tuple[str, str]:
     if not sep or not reference.strip() or not _MAC.match(mac) or reference != reference.strip():
         raise LETTER_QR_UNREADABLE.refuse(field="text")
     return reference, mac
+
+
+# The sealed facts shown when a letter is verified, in this order: key -> (Malay, English)
+SEALED_FACT_LABELS = {
+    "reference": ("No. rujukan", "Reference"), "kind": ("Jenis surat", "Letter kind"),
+    "issued_on": ("Tarikh surat", "Date of the letter"), "name": ("Nama", "Name"),
+    "mykad": ("No. MyKad", "MyKad no."), "daily_rate": ("Kadar sehari", "Daily rate"),
+    "allowance": ("Elaun sebulan", "Monthly allowance"), "start": ("Mula", "Start"),
+    "end": ("Hingga", "Until"), "new_end": ("Hari terakhir baharu", "New last day"),
+    "ended_on": ("Tarikh tamat", "Ended on"), "vacancy_id": ("Kekosongan", "Vacancy"),
+}
+_MONEY_FACTS = frozenset({"daily_rate", "allowance"})
+_DATE_FACTS = frozenset({"issued_on", "start", "end", "new_end", "ended_on"})
+
+
+def sealed_facts(essentials: Mapping[str, str], lang: str = "ms", *,
+                 mask: bool = False) -> list[tuple[str, str]]:
+    """(label, value) of a verified letter's sealed facts, in a fixed order, for display:
+    the kind by name, dates in Malay ("16 Jun 2016"), money as "RM 1,234.50", MyKad as
+    "900101-10-5678" (masked for the read-only role)."""
+    order = list(SEALED_FACT_LABELS) + sorted(set(essentials) - set(SEALED_FACT_LABELS))
+    lines = []
+    for key in order:
+        if key not in essentials:
+            continue
+        value = str(essentials[key])
+        try:
+            if key == "kind":
+                kind = letter_kind(value)
+                value = kind.label_en if lang == "en" else kind.label_ms
+            elif key in _DATE_FACTS:
+                value = format_date_ms(date.fromisoformat(value))
+            elif key in _MONEY_FACTS:
+                value = format_rm(value)
+            elif key == "mykad":
+                value = mask_mykad(value) if mask else format_mykad(value)
+        except (ValueError, Refused):
+            pass  # shown as sealed
+        ms, en = SEALED_FACT_LABELS.get(key, (key, key))
+        lines.append((en if lang == "en" else ms, value))
+    return lines

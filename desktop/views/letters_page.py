@@ -4,7 +4,6 @@ the batch of many letters, and the check of a letter's QR text."""
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.letters import api
-from desktop.rules.letters import KIND_LABELS_MS, LetterKind, letter_kind
+from desktop.rules.letters import KIND_LABELS_MS, LetterKind, letter_kind, sealed_facts
 from desktop.rules.mykad import format_mykad
 from desktop.services.letters import IssuedLetterRow, list_letters, verify_text
 from desktop.views.letter_actions import LETTER_KINDS, show_preview
@@ -29,7 +28,6 @@ from desktop.views.widgets import choice_combo
 
 ALL_YEARS = 2015  # the year box's lowest value stands for every year
 
-DATE_FACTS = frozenset({"issued_on", "start", "end", "new_end", "ended_on"})
 GENUINE_STYLE = "color: #1b5e20;"
 FORGED_STYLE = "color: #b00020;"
 
@@ -168,37 +166,14 @@ class LettersPage(RegisterPage):
         message = verdict.message_en if self.ops.lang == "en" else verdict.message_ms
         lines = [f"<b>{html.escape(message)}</b>"]
         if verdict.genuine and verdict.letter is not None:
-            facts = verdict.letter.essentials or {}
+            facts = sealed_facts(verdict.letter.essentials or {}, self.ops.lang,
+                                 mask=self.ops.masks_mykad)
             lines.append("<table>" + "".join(
-                f"<tr><td>{html.escape(self.fact_label(key))}:&nbsp;</td>"
-                f"<td>{html.escape(self.fact_value(key, value))}</td></tr>"
-                for key, value in facts.items()) + "</table>")
+                f"<tr><td>{html.escape(label)}:&nbsp;</td><td>{html.escape(value)}</td></tr>"
+                for label, value in facts) + "</table>")
         self.verify_result.setStyleSheet(GENUINE_STYLE if verdict.genuine else FORGED_STYLE)
         self.verify_result.setText("".join(lines))
         if verdict.genuine and verdict.letter is not None:
             self.search.clear()
             self.select_where(lambda r: r.id == verdict.letter.id)
         return verdict
-
-    def fact_label(self, key: str) -> str:
-        labels = {
-            "kind": self.tr("Jenis surat"), "reference": self.tr("No. rujukan"),
-            "issued_on": self.tr("Tarikh surat"), "name": self.tr("Nama"),
-            "mykad": self.tr("No. MyKad"), "daily_rate": self.tr("Kadar sehari (RM)"),
-            "start": self.tr("Mula"), "end": self.tr("Hingga"),
-            "new_end": self.tr("Hari terakhir baharu"), "ended_on": self.tr("Tarikh tamat"),
-            "allowance": self.tr("Elaun sebulan (RM)"), "vacancy_id": self.tr("Kekosongan"),
-        }
-        return labels.get(key, key)
-
-    def fact_value(self, key: str, value) -> str:
-        if key == "kind":
-            return kind_text(value)
-        if key == "mykad" and value:
-            return format_mykad(str(value))
-        if key in DATE_FACTS:
-            try:
-                return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
-            except ValueError:
-                pass
-        return str(value)

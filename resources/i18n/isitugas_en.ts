@@ -1488,46 +1488,6 @@
         <source>Semak</source>
         <translation>Check</translation>
     </message>
-    <message>
-        <source>Jenis surat</source>
-        <translation>Letter kind</translation>
-    </message>
-    <message>
-        <source>Tarikh surat</source>
-        <translation>Letter date</translation>
-    </message>
-    <message>
-        <source>No. MyKad</source>
-        <translation>MyKad No.</translation>
-    </message>
-    <message>
-        <source>Kadar sehari (RM)</source>
-        <translation>Daily rate (RM)</translation>
-    </message>
-    <message>
-        <source>Mula</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Hingga</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>Hari terakhir baharu</source>
-        <translation>New last day</translation>
-    </message>
-    <message>
-        <source>Tarikh tamat</source>
-        <translation>End date</translation>
-    </message>
-    <message>
-        <source>Elaun sebulan (RM)</source>
-        <translation>Allowance a month (RM)</translation>
-    </message>
-    <message>
-        <source>Kekosongan</source>
-        <translation>Vacancies</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -84,3 +84,31 @@ def test_malformed_qr_text_is_refused(text):
     with pytest.raises(Refused) as err:
         parse_qr_text(text)
     assert [v.code for v in err.value.violations] == ["LETTER_QR_UNREADABLE"]
+
+
+def test_sealed_facts_are_shown_in_order_and_in_words_a_clerk_reads():
+    from desktop.rules.letters import sealed_facts
+
+    essentials = {"mykad": "850615105678", "end": "2026-06-30", "kind": "psh-extension",
+                  "name": "Siti binti Ali", "reference": "JPNIN.SGR.600-2/3/2/2026 (4)",
+                  "issued_on": "2026-06-16", "daily_rate": "54.00", "new_end": "2026-09-29"}
+    assert sealed_facts(essentials) == [
+        ("No. rujukan", "JPNIN.SGR.600-2/3/2/2026 (4)"),
+        ("Jenis surat", LetterKind.PSH_EXTENSION.label_ms),
+        ("Tarikh surat", "16 Jun 2026"),
+        ("Nama", "Siti binti Ali"),
+        ("No. MyKad", "850615-10-5678"),
+        ("Kadar sehari", "RM 54.00"),
+        ("Hingga", "30 Jun 2026"),
+        ("Hari terakhir baharu", "29 September 2026"),
+    ]
+    english = dict(sealed_facts(essentials, "en", mask=True))
+    assert english["MyKad no."] == "######-##-5678"
+    assert english["Letter kind"] == LetterKind.PSH_EXTENSION.label_en
+
+
+def test_a_sealed_fact_that_does_not_parse_is_shown_as_sealed():
+    from desktop.rules.letters import sealed_facts
+
+    assert sealed_facts({"start": "2026-02-30", "extra": "x"}) == [
+        ("Mula", "2026-02-30"), ("extra", "x")]
