@@ -17,7 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -190,8 +190,14 @@ def first_run_needed(session: Session) -> bool:
     return session.execute(select(func.count(User.id))).scalar_one() == 0
 
 
+FIRST_RUN_LOCK = 0x1517_0001  # pg advisory lock key of the first registration
+
+
 def create_first_admin(ctx: Ctx, form: UserForm) -> int:
     """Register the first user, an administrator; refused once any user exists."""
+    if ctx.session.get_bind().dialect.name == "postgresql":
+        # two PCs registering at once: the second waits here, then sees the first's user
+        ctx.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FIRST_RUN_LOCK})
     if not first_run_needed(ctx.session):
         raise USERS_EXIST.refuse()
     c = Checks()

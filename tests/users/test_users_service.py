@@ -249,3 +249,39 @@ def test_audit_records_the_username_and_the_cli_acts_as_a_named_local_administra
     perform(db, add_premises, premises_form("SGR-TBK-003"), actor="demo")
     actors = [r.actor for r in audit_rows(db) if r.entity == "premises"]
     assert actors == ["kerani1", f"cli:{getpass.getuser()}", "demo"]
+
+
+def test_two_pcs_registering_the_first_administrator_at_once_make_one(db):
+    """PostgreSQL (several PCs): both forms are sent together; one registers, the other is
+    told an administrator exists. (A SQLite file has one writer at a time anyway.)"""
+    import threading
+
+    from desktop.models import Database
+
+    if db.is_sqlite:
+        pytest.skip("several PCs share a PostgreSQL server")
+    other = Database(db.url)
+    start = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def register(database, name):
+        start.wait()
+        try:
+            results[name] = perform(database, U.create_first_admin,
+                                    U.UserForm(name, name.title(), "", PASSWORD)).result
+        except Refused as exc:
+            results[name] = exc
+
+    threads = [threading.Thread(target=register, args=(d, n))
+               for d, n in ((db, "pertama"), (other, "kedua"))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+    finally:
+        other.dispose()
+    refusals = [r for r in results.values() if isinstance(r, Refused)]
+    assert len(results) == 2 and len(refusals) == 1
+    assert codes(refusals[0]) == ["USERS_EXIST"]
+    assert len(read(db, U.list_users)) == 1
