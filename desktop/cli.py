@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop import __version__
+from desktop.files import write_atomically
 from desktop.rules import STATE_CODES, Refused
 
 OK, REFUSED, USAGE = 0, 1, 2
@@ -224,7 +225,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 @command("import-register")
 def cmd_import_register(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from desktop.imports.reader import read_registers
     from desktop.services.database import open_database
@@ -328,7 +328,6 @@ def cmd_export_return(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """A manual backup: into the backup folder (rotated), or to --out (a file or a folder)."""
     from datetime import datetime
-    from pathlib import Path
 
     from desktop.services import backup
 
@@ -360,24 +359,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return OK
 
 
-def write_file_atomically(path: str, data: bytes) -> Path:
-    """Write through a temporary file beside ``path``: a failure leaves no half file."""
-    import os
-    import tempfile
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".isitugas-", suffix=target.suffix,
-                               dir=target.parent if str(target.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
 @command("letter")
 def cmd_letter(args: argparse.Namespace) -> int:
     """Issue one letter (numbered and recorded) and write its PDF; prints the reference."""
@@ -392,7 +373,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     try:
-        write_file_atomically(args.out, pdf)
+        write_atomically(args.out, pdf)
     except OSError as exc:
         # the number is used (the letter is recorded); a reprint gives it again as a copy
         raise Failure(f"Surat {row.reference} telah dikeluarkan tetapi PDF tidak dapat ditulis "

@@ -7,14 +7,12 @@ leaves the number used, as the register requires (numbers are never reused).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from desktop.files import write_atomically
 from desktop.letters.compose import compose
 from desktop.letters.render import render_pdf
 from desktop.services import letters as service
@@ -58,21 +56,6 @@ def file_name(reference: str) -> str:
     return stem[:150] + ".pdf"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so no half-written PDF is left."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def run_batch(db, kind, record_ids: Iterable[int], out_dir: Path, *, today: date,
               progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None,
@@ -91,7 +74,7 @@ def run_batch(db, kind, record_ids: Iterable[int], out_dir: Path, *, today: date
             break
         row, pdf = issue_pdf(db, kind, record_id, today=today, actor=actor)
         path = out_dir / file_name(row.reference)
-        write_atomic(path, pdf)
+        write_atomically(path, pdf)
         written.append(path)
         if progress is not None:
             progress(done + 1, len(ids))

@@ -9,8 +9,6 @@ gains nothing more.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +22,8 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewWidget,
 )
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
+
+from desktop.files import write_atomically
 
 PREVIEW_DPI = 110  # the preview scales the page to the window; more only costs memory
 PRINT_DPI = 300  # plenty for text and a QR code on an office printer
@@ -101,21 +101,6 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
         painter.end()
 
 
-def write_pdf(path: str | Path, data: bytes) -> Path:
-    """Write the bytes to ``path`` through a temporary file in the same folder, so a failed
-    write never leaves half a letter under the user's name."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".surat-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 _QT_PREVIEW = "QPrintPreviewDialog"
 
 
@@ -185,7 +170,7 @@ class LetterPreviewDialog(QPrintPreviewDialog):
             if not path:
                 return None
         try:
-            self.saved_path = write_pdf(path, self.pdf_bytes)
+            self.saved_path = write_atomically(path, self.pdf_bytes)
         except OSError as exc:
             self._warn(self.tr("Fail tidak dapat ditulis: %1").replace(
                 "%1", f"{path} ({exc.strerror or exc})"))
