@@ -22,12 +22,7 @@ from desktop.rules.roles import Actor
 from desktop.services import unit
 from desktop.services.users import UserForm, create_first_admin, first_run_needed, login
 from desktop.views.forms import FieldErrors
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
+from desktop.views.widgets import password_field
 
 
 class _SignInDialog(QDialog):
@@ -74,7 +69,7 @@ class LoginDialog(_SignInDialog):
         self.setWindowTitle(self.tr("Log masuk IsiTugas"))
         self.intro.setText(self.tr("Pangkalan data: %1").replace("%1", db.display_name()))
         self.username = self.add_field("username", self.tr("Nama pengguna"), QLineEdit())
-        self.password = self.add_field("password", self.tr("Kata laluan"), _password_field())
+        self.password = self.add_field("password", self.tr("Kata laluan"), password_field())
         self.errors = FieldErrors(self.form_layout, self.fields, lang)
         self.ok_button.setText(self.tr("Log masuk"))
 
@@ -101,9 +96,9 @@ class FirstAdminDialog(_SignInDialog):
             "kemudian menambah kerani, pegawai pelulus dan pengguna baca sahaja."))
         self.username = self.add_field("username", self.tr("Nama pengguna"), QLineEdit())
         self.full_name = self.add_field("full_name", self.tr("Nama penuh"), QLineEdit())
-        self.password = self.add_field("password", self.tr("Kata laluan"), _password_field())
+        self.password = self.add_field("password", self.tr("Kata laluan"), password_field())
         self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"),
-                                      _password_field())
+                                      password_field())
         self.errors = FieldErrors(self.form_layout, self.fields, lang)
         self.ok_button.setText(self.tr("Daftar dan log masuk"))
 

@@ -102,29 +102,12 @@ class Operations(QObject):
                           on_done: Callable[[Result], None] | None = None, **kwargs):
         """Like :meth:`run` for long actions: the transaction runs in a worker thread behind a
         progress dialog, the window stays responsive, and the result comes back here."""
-        from desktop.views.background import BackgroundTask
 
         def work(_progress, _cancel):
-            return unit.perform(self._db, fn, *args, actor=self._who, **kwargs)
+            outcome = unit.perform(self._db, fn, *args, actor=self._who, **kwargs)
+            return outcome.result, outcome.touched
 
-        task = BackgroundTask(work, label, parent)
-
-        def finished(outcome) -> None:
-            if outcome.touched:
-                self.changed.emit(outcome.touched)
-            if on_done:
-                on_done(Result(True, outcome.result))
-
-        def failed(exc) -> None:
-            if not isinstance(exc, Refused):
-                raise exc
-            self.show_refusal(exc, parent)
-            if on_done:
-                on_done(Result(False, refused=exc))
-
-        task.finished.connect(finished)
-        task.failed.connect(failed)
-        return task.start()
+        return self._in_background(work, label, parent, on_done, frozenset())
 
     def call(self, fn: Callable[..., Any], *args, parent: QWidget | None = None,
              show_refusal: bool = True, touched: frozenset[str] = frozenset(),
@@ -148,16 +131,26 @@ class Operations(QObject):
         """:meth:`call` in a worker thread behind a progress dialog. With ``with_progress`` the
         entry point also gets ``progress=(done, total)`` and ``cancelled=() -> bool``, so the
         dialog's bar moves and its Batal button stops the work."""
-        from desktop.views.background import BackgroundTask
 
         def work(progress, cancel):
             if with_progress:
-                return fn(self._db, *args, progress=progress, cancelled=cancel, **kwargs)
-            return fn(self._db, *args, **kwargs)
+                kwargs.update(progress=progress, cancelled=cancel)
+            return fn(self._db, *args, **kwargs), frozenset(touched)
+
+        # a refusal part-way may follow work already committed: its kinds are signalled too
+        return self._in_background(work, label, parent, on_done, frozenset(touched))
+
+    def _in_background(self, work, label: str, parent: QWidget,
+                       on_done: Callable[[Result], None] | None,
+                       touched_on_refusal: frozenset[str]):
+        """Start ``work(progress, cancel) -> (value, touched kinds)`` in a BackgroundTask;
+        signal the kinds, show a refusal, and hand the Result to ``on_done``."""
+        from desktop.views.background import BackgroundTask
 
         task = BackgroundTask(work, label, parent)
 
-        def finished(value) -> None:
+        def finished(done) -> None:
+            value, touched = done
             if touched:
                 self.changed.emit(frozenset(touched))
             if on_done:
@@ -166,8 +159,8 @@ class Operations(QObject):
         def failed(exc) -> None:
             if not isinstance(exc, Refused):
                 raise exc
-            if touched:  # a refusal part-way may follow work already committed
-                self.changed.emit(frozenset(touched))
+            if touched_on_refusal:
+                self.changed.emit(touched_on_refusal)
             self.show_refusal(exc, parent)
             if on_done:
                 on_done(Result(False, refused=exc))

@@ -22,13 +22,7 @@ from desktop.views.history_dialog import _local
 from desktop.views.operations import Operations, Result
 from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
-from desktop.views.widgets import choice_combo, select_data
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
+from desktop.views.widgets import choice_combo, password_field, select_data
 
 
 class UserDialog(FormDialog):
@@ -45,9 +39,9 @@ class UserDialog(FormDialog):
             [(r.label(ops.lang), r.value) for r in reversed(ORDER)]))
         if row is None:
             select_data(self.role, Role.KERANI.value)
-            self.password = self.add_field("password", self.tr("Kata laluan"), _password_field())
+            self.password = self.add_field("password", self.tr("Kata laluan"), password_field())
             self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"),
-                                          _password_field())
+                                          password_field())
         else:
             self.username.setText(row.username)
             self.username.setReadOnly(True)  # the audit log knows people by it
@@ -74,8 +68,8 @@ class ResetPasswordDialog(FormDialog):
         self.setObjectName("resetPasswordDialog")
         self.setWindowTitle(self.tr("Kata laluan baharu untuk %1").replace("%1", row.username))
         self.password = self.add_field("password", self.tr("Kata laluan baharu"),
-                                       _password_field())
-        self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"), _password_field())
+                                       password_field())
+        self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"), password_field())
         self.finish_fields()
 
     def submit(self) -> Result:
@@ -93,9 +87,9 @@ class ChangePasswordDialog(FormDialog):
         super().__init__(ops, parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Tukar kata laluan"))
-        self.current = self.add_field("current", self.tr("Kata laluan semasa"), _password_field())
-        self.new = self.add_field("new", self.tr("Kata laluan baharu"), _password_field())
-        self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"), _password_field())
+        self.current = self.add_field("current", self.tr("Kata laluan semasa"), password_field())
+        self.new = self.add_field("new", self.tr("Kata laluan baharu"), password_field())
+        self.confirm = self.add_field("confirm", self.tr("Sahkan kata laluan"), password_field())
         self.finish_fields()
 
     def submit(self) -> Result:

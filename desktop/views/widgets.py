@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 EMPTY_DATE = QDate(1900, 1, 1)
 
@@ -51,3 +51,10 @@ def choice_combo(items: list[tuple[str, object]], *, blank: str | None = None) -
 
 def select_data(combo: QComboBox, data: object) -> None:
     combo.setCurrentIndex(max(combo.findData(data), 0))
+
+
+def password_field() -> QLineEdit:
+    """A line edit that hides what is typed."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
