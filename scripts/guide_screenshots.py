@@ -124,8 +124,11 @@ def _letters(s: Studio):
     from desktop.services.psh import list_psh
 
     query = s.window.ops.query
+    first = None
     for psh in query(list_psh, "ACTIVE")[:3]:
-        api.issue_pdf(s.db, LetterKind.PSH_OFFER, psh.id, today=date.today(), actor="pentadbir")
+        row, _ = api.issue_pdf(s.db, LetterKind.PSH_OFFER, psh.id, today=date.today(),
+                               actor="pentadbir")
+        first = first or row
         api.issue_pdf(s.db, LetterKind.ORA_DECLARATION, psh.id, today=date.today(),
                       actor="pentadbir")
     for acting in query(list_acting, "ACTIVE")[:2]:
@@ -133,7 +136,7 @@ def _letters(s: Studio):
                       actor="pentadbir")
     page = s.page("letters")
     page.reload()
-    page.table.selectRow(0)
+    page.verify(first.qr_text)  # the check of a QR code, with the letter's sealed facts
     return s.window
 
 
