@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "panduan" / "img"
 WINDOW_SIZE = (1100, 780)  # readable in the guide, small on disk
+WINDOWS_DATA = r"C:\Users\kerani\AppData\Local\JPNIN\IsiTugas"  # platformdirs' folder
 PNG_QUALITY = 0  # for PNG, Qt's quality is the compression: 0 = smallest file
 
 
@@ -153,6 +154,9 @@ def _backup(s: Studio):
     take_backup(s.db, "manual")
     page = s.page("backup")
     page.refresh()
+    # the note names the temporary folder: show where the installed app keeps it on Windows
+    page.note.setText(page.note.text().replace(str(s.tmp / "sandaran"),
+                                            WINDOWS_DATA + "\\sandaran"))
     return s.window
 
 
@@ -248,6 +252,7 @@ def render(names: list[str], out: Path) -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        saved = os.environ.get("ISITUGAS_SANDARAN")
         os.environ["ISITUGAS_SANDARAN"] = str(tmp / "sandaran")  # never the user's own folder
         db = open_database(str(tmp / "isitugas.sqlite"))
         try:
@@ -276,6 +281,10 @@ def render(names: list[str], out: Path) -> list[Path]:
             window.close()
         finally:
             db.dispose()
+            if saved is None:
+                os.environ.pop("ISITUGAS_SANDARAN", None)
+            else:
+                os.environ["ISITUGAS_SANDARAN"] = saved
     return written
 
 
