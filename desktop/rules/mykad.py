@@ -19,16 +19,17 @@ from desktop.rules.catalogue import rule
 from desktop.rules.states import STATES
 from desktop.rules.violations import WARNING, Refused, RuleViolation
 
+INVALID = "INVALID_MYKAD"
+FOREIGN_BIRTHPLACE = "MYKAD_FOREIGN_BIRTHPLACE"
+
 # One code for every way a typed number is wrong; the problem says which.
-INVALID_MYKAD = rule("INVALID_MYKAD", None, "{problem_ms}", "{problem_en}")
+INVALID_MYKAD = rule(INVALID, None, "{problem_ms}", "{problem_en}")
 MYKAD_FOREIGN_BIRTHPLACE = rule(
-    "MYKAD_FOREIGN_BIRTHPLACE", "5A(a)",
+    FOREIGN_BIRTHPLACE, "5A(a)",
     "No. MyKad {mykad} menunjukkan tempat lahir di luar negara (kod {code}) sedangkan dia "
     "direkodkan sebagai warganegara; sila semak.",
     "MyKad {mykad} shows a birthplace abroad (code {code}) but the person is recorded as a "
     "citizen; please check.", WARNING)
-INVALID = INVALID_MYKAD.code
-FOREIGN_BIRTHPLACE = MYKAD_FOREIGN_BIRTHPLACE.code
 
 MALE, FEMALE = "L", "P"  # lelaki, perempuan
 ABROAD = "Luar negara"
