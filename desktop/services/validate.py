@@ -13,6 +13,10 @@ SALARY_CEILING = Decimal("100000.00")
 SEN = Decimal("0.01")
 
 
+# control characters other than tab and line breaks (which multi-line fields keep)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class Checks:
     """Collects every problem of a form, so the user sees them all at once."""
 
@@ -25,7 +29,11 @@ class Checks:
     def text(self, field: str, label_ms: str, label_en: str, value, *, required=True,
              max_len=200) -> str:
         text = "" if value is None else str(value).strip()
-        if required and not text:
+        if CONTROL.search(text):  # a NUL cannot even be stored on PostgreSQL
+            self.add(invalid(field, f"{label_ms} mengandungi aksara kawalan yang tidak "
+                             "dibenarkan.", f"{label_en} holds a control character that is "
+                             "not allowed.", "INVALID_CHARACTER"))
+        elif required and not text:
             self.add(invalid(field, f"{label_ms} wajib diisi.", f"{label_en} is required.",
                              "REQUIRED"))
         elif len(text) > max_len:
@@ -101,12 +109,12 @@ def typed_id(c: Checks, field: str, label_ms: str, label_en: str, value, *,
     return None
 
 
-MAX_ID = 2**63 - 1  # the largest integer a database column holds (SQLite's and PostgreSQL's)
+MAX_ID = 2**31 - 1  # ids are INTEGER columns: 32 bits on PostgreSQL (SQLite's are wider)
 
 
 def _stored_id(c: Checks, field: str, label_ms: str, label_en: str, value: int,
                too_large: bool = False) -> int | None:
-    """A number beyond a 64-bit column is refused here: the driver would raise OverflowError."""
+    """A number beyond an id column is refused here, not by the driver or the server."""
     if not too_large and -MAX_ID - 1 <= value <= MAX_ID:
         return value
     c.add(invalid(field, f"{label_ms} terlalu besar.", f"{label_en} is too large.", "TOO_LARGE"))
