@@ -55,6 +55,8 @@ def test_bundle_passes_its_self_test(run):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Ujian kendiri lulus." in result.stdout
     assert "GAGAL" not in result.stdout
+    # psycopg's own libpq wrapper: a PC without PostgreSQL installed has no libpq to fall back on
+    assert "(binary)" in result.stdout
 
 
 def test_console_twin_is_the_same_program(run):
