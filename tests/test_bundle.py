@@ -6,6 +6,7 @@ commands that need migrations, holidays, babel, reportlab's fonts and the letter
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,9 +17,8 @@ from desktop import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "installer" / "isitugas.spec"
+ISS = ROOT / "installer" / "isitugas.iss"
 EXE = ".exe" if sys.platform == "win32" else ""
-
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,7 @@ def run(bundle, tmp_path):
     return run_
 
 
+@pytest.mark.slow
 def test_bundle_passes_its_self_test(run):
     result = run("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -59,6 +60,7 @@ def test_bundle_passes_its_self_test(run):
     assert "(binary)" in result.stdout
 
 
+@pytest.mark.slow
 def test_console_twin_is_the_same_program(run):
     # Windows users run the headless commands with isitugas-cli.exe (isitugas.exe has no
     # console); both come from the same analysis, so they must report the same version
@@ -68,6 +70,7 @@ def test_console_twin_is_the_same_program(run):
         assert result.stdout.strip() == f"IsiTugas {__version__}"
 
 
+@pytest.mark.slow
 def test_bundle_makes_the_demo_office_and_prints_a_letter(run, tmp_path):
     from pypdf import PdfReader
 
@@ -91,6 +94,7 @@ def test_bundle_makes_the_demo_office_and_prints_a_letter(run, tmp_path):
     assert any("LiberationSans" in name for name in fonts), fonts
 
 
+@pytest.mark.slow
 def test_bundle_carries_only_the_qt_modules_the_app_uses(bundle):
     internal = bundle / "_internal"
     bindings = {p.name.split(".")[0] for p in (internal / "PySide6").glob("Qt*.*")
@@ -98,7 +102,32 @@ def test_bundle_carries_only_the_qt_modules_the_app_uses(bundle):
     assert bindings == {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport"}
 
 
+@pytest.mark.slow
 def test_bundle_keeps_only_malay_and_english_locale_data(bundle):
     locales = {p.stem.split("_")[0] for p in (bundle / "_internal" / "babel" / "locale-data")
                .glob("*.dat")}
     assert locales == {"root", "en", "ms"}
+
+
+def _iss_sections() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in ISS.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+        elif line and not line.startswith((";", "#")):
+            sections.setdefault(current, []).append(line)
+    return sections
+
+
+def test_installer_is_per_machine_and_deletes_nothing_outside_its_folder():
+    sections = _iss_sections()
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    assert setup["PrivilegesRequired"] == "admin"
+    assert setup["DefaultDirName"].startswith("{autopf}")
+    # the user's data (desktop.paths.data_dir) is never the install folder: an uninstall or an
+    # upgrade removes program files only
+    assert "UninstallDelete" not in sections
+    for line in sections.get("InstallDelete", []):
+        assert re.search(r'Name: "\{app\}\\', line), line
