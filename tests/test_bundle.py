@@ -7,6 +7,7 @@ commands that need migrations, holidays, babel, reportlab's fonts and the letter
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,11 @@ EXE = ".exe" if sys.platform == "win32" else ""
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """Build the one-folder bundle once for this module (about a minute on two cores)."""
+    if sys.platform.startswith("linux"):
+        # PyInstaller's own tools on Linux (binutils): not on a bare Debian
+        missing = [tool for tool in ("objdump", "objcopy") if shutil.which(tool) is None]
+        assert not missing, (f"PyInstaller needs {', '.join(missing)}: apt-get install binutils "
+                             "(and libpython3-dev for Debian's python3); see installer/README.md")
     out = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
