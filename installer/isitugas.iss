@@ -17,13 +17,14 @@
 #define AppPublisher "Jabatan Perpaduan Negara dan Integrasi Nasional (JPNIN)"
 #define BundleDir AddBackslash(SourcePath) + "..\dist\IsiTugas"
 #define AppExe "isitugas.exe"
+#define BundleExe AddBackslash(BundleDir) + AppExe
 
-#if !FileExists(BundleDir + "\" + AppExe)
+#if !FileExists(BundleExe)
   #error dist\IsiTugas\isitugas.exe not found: run "pyinstaller --noconfirm installer\isitugas.spec" first
 #endif
 
 #ifndef AppVersion
-  #define AppVersion GetStringFileInfo(BundleDir + "\" + AppExe, "ProductVersion")
+  #define AppVersion GetStringFileInfo(BundleExe, "ProductVersion")
 #endif
 #if AppVersion == ""
   #error isitugas.exe has no ProductVersion: rebuild it with installer\isitugas.spec or pass /DAppVersion=
@@ -45,6 +46,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppPublisher}
+; numbers only (X.Y.Z): a version like 1.0rc1 needs VersionInfoVersion written by hand
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 ; per machine: Program Files, for every user of the PC (needs an administrator)
