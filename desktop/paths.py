@@ -40,6 +40,24 @@ def resource(relative: str) -> Path:
     return path
 
 
+@cache
+def guide_root() -> Path:
+    """The folder of the user guide (``index.md`` and ``img/``). Its one source is
+    ``docs/panduan`` in the checkout; the wheel ships that folder as the package
+    ``desktop._guide`` (pyproject.toml) and a PyInstaller bundle as ``docs/panduan``."""
+    candidates = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "docs" / "panduan")
+    here = Path(__file__).resolve().parent
+    candidates.append(here / "_guide")  # installed wheel
+    candidates.append(here.parent / "docs" / "panduan")  # source checkout
+    for path in candidates:
+        if (path / "index.md").is_file():
+            return path
+    raise FileNotFoundError("IsiTugas user guide not found in: " + ", ".join(map(str, candidates)))
+
+
 def data_dir() -> Path:
     """The user's data folder (created on demand); ``ISITUGAS_HOME`` overrides it."""
     override = os.environ.get("ISITUGAS_HOME")

@@ -14,15 +14,22 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
+from desktop.rules.catalogue import rule
 from desktop.rules.states import is_state
 from desktop.rules.violations import Refused, invalid
+
+UNKNOWN_STATE = rule("UNKNOWN_STATE", None, "Negeri '{state}' tidak dikenali.",
+                     "Unknown state '{state}'.")
+END_BEFORE_START = rule("END_BEFORE_START", None, "Tarikh akhir tidak boleh sebelum tarikh mula.",
+                        "The end date cannot be before the start date.")
+INVALID_MONTH = rule("INVALID_MONTH", None, "Bulan {year}-{month} tidak sah.",
+                     "Month {year}-{month} is not valid.")
 
 
 def _check_state(state: str) -> str:
     code = str(state or "").strip().upper()
     if not is_state(code):
-        raise Refused(invalid("state", f"Negeri '{state}' tidak dikenali.",
-                              f"Unknown state '{state}'.", "UNKNOWN_STATE"))
+        raise UNKNOWN_STATE.refuse(field="state", state=state)
     return code
 
 
@@ -65,8 +72,7 @@ def check_period(start: date, end: date, field: str = "end") -> None:
     if not isinstance(start, date) or not isinstance(end, date):
         raise Refused(invalid(field, "Tarikh tidak sah.", "Invalid date.", "INVALID_DATE"))
     if end < start:
-        raise Refused(invalid(field, "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                              "The end date cannot be before the start date.", "END_BEFORE_START"))
+        raise END_BEFORE_START.refuse(field=field)
 
 
 def working_days(state: str, start: date, end: date,
@@ -93,8 +99,7 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     """First and last day of a month; refuses a month that does not exist."""
     if not (isinstance(year, int) and isinstance(month, int) and 1 <= month <= 12
             and 1900 <= year <= 2200):
-        raise Refused(invalid("month", f"Bulan {year}-{month} tidak sah.",
-                              f"Month {year}-{month} is not valid.", "INVALID_MONTH"))
+        raise INVALID_MONTH.refuse(field="month", year=year, month=month)
     return date(year, month, 1), date(year, month, _cal.monthrange(year, month)[1])
 
 

@@ -13,11 +13,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop.rules.catalogue import rule
 from desktop.rules.enums import Qualification, VacancyKind
+from desktop.rules.psh import (
+    PSH_BELOW_SPM,
+    PSH_NOT_CERTIFIED_HEALTHY,
+    PSH_NOT_CITIZEN,
+    PSH_PUBLIC_OFFICER,
+)
 from desktop.rules.vacancy_enums import CandidateOutcome, CandidateStatus
 from desktop.rules.violations import WARNING, RuleViolation
 
 BIG = 10**9
+
+PSH_QUALIFICATION_UNKNOWN = rule("PSH_QUALIFICATION_UNKNOWN", "5A(f)",
+                                 "Kelayakan akademik calon belum direkodkan.",
+                                 "The candidate's qualification is not recorded.", WARNING)
 
 
 @dataclass(frozen=True)
@@ -46,32 +57,26 @@ class PriorityEntry:
 
 def psh_flags(c: CandidateFacts) -> list[RuleViolation]:
     """The PSH conditions of para 5A that the candidate does not (yet) meet, as warnings."""
+    # The refusals of psh.py, given here as warnings in the words of a candidate list.
     flags: list[RuleViolation] = []
     if not c.citizen:
-        flags.append(RuleViolation("PSH_NOT_CITIZEN", "5A(a)",
-                                   "Calon bukan warganegara Malaysia.",
-                                   "The candidate is not a Malaysian citizen.", WARNING,
-                                   "citizen"))
+        flags.append(PSH_NOT_CITIZEN.adapted(severity=WARNING).violation(
+            "citizen", subject_ms="Calon bukan", subject_en="The candidate is not"))
     if c.public_officer:
-        flags.append(RuleViolation("PSH_PUBLIC_OFFICER", "5A(b)",
-                                   "Calon ialah pegawai awam; PSH tidak boleh terdiri daripada "
-                                   "pegawai awam.", "The candidate is a public officer; a PSH "
-                                   "may not be one.", WARNING, "public_officer"))
+        flags.append(PSH_PUBLIC_OFFICER.adapted(severity=WARNING).violation(
+            "public_officer", finding_ms="Calon ialah pegawai awam; ",
+            rule_ms="PSH tidak boleh terdiri daripada pegawai awam",
+            finding_en="The candidate is a public officer; ", rule_en="a PSH may not be one"))
     if c.qualification is None:
-        flags.append(RuleViolation("PSH_QUALIFICATION_UNKNOWN", "5A(f)",
-                                   "Kelayakan akademik calon belum direkodkan.",
-                                   "The candidate's qualification is not recorded.", WARNING,
-                                   "qualification"))
+        flags.append(PSH_QUALIFICATION_UNKNOWN.violation("qualification"))
     elif c.qualification.level < Qualification.SPM.level:
-        flags.append(RuleViolation("PSH_BELOW_SPM", "5A(f)",
-                                   "Kelayakan calon di bawah Sijil Pelajaran Malaysia (SPM).",
-                                   "The candidate's qualification is below SPM.", WARNING,
-                                   "qualification"))
+        flags.append(PSH_BELOW_SPM.adapted(severity=WARNING).violation(
+            "qualification", whose_ms="calon ", finding_ms="di bawah Sijil Pelajaran Malaysia (SPM)",
+            whose_en="The candidate's", finding_en="is below SPM"))
     if not c.health_certified:
-        flags.append(RuleViolation("PSH_NOT_CERTIFIED_HEALTHY", "5A(g)",
-                                   "Calon belum diperakui sihat oleh Ketua Jabatan.",
-                                   "The head of department has not certified the candidate "
-                                   "healthy.", WARNING, "health_certified"))
+        flags.append(PSH_NOT_CERTIFIED_HEALTHY.adapted(severity=WARNING).violation(
+            "health_certified", subject_en="The head of department",
+            verb_en="has not certified the candidate", by_en=""))
     return flags
 
 

@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, Decimal
 from functools import lru_cache
 
 from desktop.rules.calendar import month_bounds
+from desktop.rules.catalogue import rule
 from desktop.rules.rates import (
     check_day,
     derived_cache,
@@ -40,6 +41,10 @@ class Contribution:
 
 NONE = Contribution(ZERO, ZERO)
 
+INVALID_AGE = rule("INVALID_AGE", None, "Umur '{age}' tidak sah.", "Invalid age '{age}'.")
+INVALID_BIRTH_DATE = rule("INVALID_BIRTH_DATE", None, "Tarikh lahir {problem_ms}.",
+                          "The birth date {problem_en}.")
+
 
 def _wage(wage) -> Decimal:
     value = parse_decimal(wage, "wage")
@@ -51,8 +56,7 @@ def _wage(wage) -> Decimal:
 
 def _age(age) -> int:
     if not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= 150:
-        raise Refused(invalid("age", f"Umur '{age}' tidak sah.", f"Invalid age '{age}'.",
-                              "INVALID_AGE"))
+        raise INVALID_AGE.refuse(field="age", age=age)
     return age
 
 
@@ -204,8 +208,8 @@ def age_at(birth_date: date, on: date) -> int:
     1 March in common years)."""
     birth, day = check_day(birth_date, "birth_date"), check_day(on)
     if birth > day:
-        raise Refused(invalid("birth_date", "Tarikh lahir selepas tarikh yang dikira.",
-                              "The birth date is after the date asked for.", "INVALID_BIRTH_DATE"))
+        raise INVALID_BIRTH_DATE.refuse(field="birth_date", problem_ms="selepas tarikh yang dikira",
+                                        problem_en="is after the date asked for")
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
@@ -238,9 +242,8 @@ def month_contributions(wage, birth_date: date, year: int, month: int,
     value = _wage(wage)
     birth = check_day(birth_date, "birth_date")
     if birth >= first:
-        raise Refused(invalid("birth_date", "Tarikh lahir mesti sebelum bulan upah.",
-                              "The birth date must be before the wage month.",
-                              "INVALID_BIRTH_DATE"))
+        raise INVALID_BIRTH_DATE.refuse(field="birth_date", problem_ms="mesti sebelum bulan upah",
+                                        problem_en="must be before the wage month")
     age = age_at(birth, first - timedelta(days=1))
     sip = sip_contribution(value, age, first) if sip_enabled else NONE
     return MonthContributions(kwsp_contribution(value, age, first),

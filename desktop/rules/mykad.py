@@ -15,11 +15,21 @@ from datetime import date
 from stdnum.exceptions import ValidationError
 from stdnum.my import nric
 
+from desktop.rules.catalogue import rule
 from desktop.rules.states import STATES
 from desktop.rules.violations import WARNING, Refused, RuleViolation
 
 INVALID = "INVALID_MYKAD"
 FOREIGN_BIRTHPLACE = "MYKAD_FOREIGN_BIRTHPLACE"
+
+# One code for every way a typed number is wrong; the problem says which.
+INVALID_MYKAD = rule(INVALID, None, "{problem_ms}", "{problem_en}")
+MYKAD_FOREIGN_BIRTHPLACE = rule(
+    FOREIGN_BIRTHPLACE, "5A(a)",
+    "No. MyKad {mykad} menunjukkan tempat lahir di luar negara (kod {code}) sedangkan dia "
+    "direkodkan sebagai warganegara; sila semak.",
+    "MyKad {mykad} shows a birthplace abroad (code {code}) but the person is recorded as a "
+    "citizen; please check.", WARNING)
 
 MALE, FEMALE = "L", "P"  # lelaki, perempuan
 ABROAD = "Luar negara"
@@ -62,7 +72,7 @@ class MyKadInfo:
 
 
 def _refusal(field: str, message_ms: str, message_en: str) -> RuleViolation:
-    return RuleViolation(INVALID, None, message_ms, message_en, field=field)
+    return INVALID_MYKAD.violation(field, problem_ms=message_ms, problem_en=message_en)
 
 
 def compact_mykad(text) -> str:
@@ -145,13 +155,8 @@ def check_citizen_birthplace(info: MyKadInfo, citizen: bool) -> list[RuleViolati
     """
     if not citizen or info.born_in_malaysia:
         return []
-    return [RuleViolation(
-        FOREIGN_BIRTHPLACE, "5A(a)",
-        f"No. MyKad {info.formatted} menunjukkan tempat lahir di luar negara (kod "
-        f"{info.birthplace_code}) sedangkan dia direkodkan sebagai warganegara; sila semak.",
-        f"MyKad {info.formatted} shows a birthplace abroad (code {info.birthplace_code}) "
-        "but the person is recorded as a citizen; please check.",
-        WARNING, "mykad")]
+    return [MYKAD_FOREIGN_BIRTHPLACE.violation("mykad", mykad=info.formatted,
+                                               code=info.birthplace_code)]
 
 
 MASK = "#"

@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from desktop.rules.calendar import check_period, month_bounds, working_days
+from desktop.rules.calendar import UNKNOWN_STATE, check_period, month_bounds, working_days
+from desktop.rules.catalogue import rule
 from desktop.rules.enums import Qualification
 from desktop.rules.rates import (
+    RATE_NOT_IN_FORCE,
     check_day,
     derived_cache,
     load_rates,
@@ -28,6 +30,44 @@ from desktop.rules.violations import Refused, RuleViolation, invalid
 CENT = Decimal("0.01")
 TERM_MONTHS = 3  # para 5A(e): at most three months ...
 EXTENDED_TERM_MONTHS = 6  # ... extendable by the head of department by at most three more
+
+# The conditions of 5A are refused here and shown as warnings beside each candidate by
+# candidates_order.py, in that list's own words: the values carry each wording.
+PSH_NOT_CITIZEN = rule("PSH_NOT_CITIZEN", "5A(a)", "{subject_ms} warganegara Malaysia.",
+                       "{subject_en} a Malaysian citizen.")
+PSH_PUBLIC_OFFICER = rule("PSH_PUBLIC_OFFICER", "5A(b)", "{finding_ms}{rule_ms}.",
+                          "{finding_en}{rule_en}.")
+PSH_TERM_OVER_3_MONTHS = rule(
+    "PSH_TERM_OVER_3_MONTHS", "5A(e)",
+    "Tempoh PSH tidak boleh melebihi 3 bulan (hari terakhir {last}) melainkan dilanjutkan oleh "
+    "Ketua Jabatan sehingga 3 bulan lagi.",
+    "A PSH term cannot exceed 3 months (last day {last}) unless the head of department extends "
+    "it by up to 3 more months.")
+PSH_TERM_OVER_6_MONTHS = rule(
+    "PSH_TERM_OVER_6_MONTHS", "5A(e)",
+    "Tempoh PSH termasuk lanjutan tidak boleh melebihi 6 bulan: hari terakhir yang dibenarkan "
+    "ialah {last}.",
+    "A PSH term with its extensions cannot exceed 6 months: the last day allowed is {last}.")
+PSH_BELOW_SPM = rule("PSH_BELOW_SPM", "5A(f)", "Kelayakan {whose_ms}{finding_ms}.",
+                     "{whose_en} qualification {finding_en}.")
+PSH_JOB_BELOW_SPM = rule("PSH_JOB_BELOW_SPM", "5A(f)",
+                         "Tugas PSH mesti memerlukan sekurang-kurangnya SPM.",
+                         "A PSH job must call for at least SPM.")
+PSH_NOT_CERTIFIED_HEALTHY = rule("PSH_NOT_CERTIFIED_HEALTHY", "5A(g)",
+                                 "Calon belum diperakui sihat oleh Ketua Jabatan.",
+                                 "{subject_en} {verb_en} healthy{by_en}.")
+PSH_UNDERQUALIFIED = rule(
+    "PSH_UNDERQUALIFIED", "5A(h)",
+    "Kelayakan calon ({qualification}) lebih rendah daripada kelayakan yang diperlukan oleh "
+    "tugas ({required}); kadar upah mengikut tugas (perenggan 5B).",
+    "The candidate's qualification ({qualification}) is below what the job calls for "
+    "({required}); the rate follows the job (para 5B).")
+PSH_OSA_NOT_SIGNED = rule(
+    "PSH_OSA_NOT_SIGNED", "5A(n)",
+    "Calon mesti menandatangani perakuan Akta Rahsia Rasmi 1972 sebelum mula bertugas.",
+    "The candidate must sign the Official Secrets Act 1972 declaration before starting.")
+INVALID_RATE = rule("INVALID_RATE", None, "Kadar upah mesti lebih daripada sifar.",
+                    "The daily rate must be more than zero.")
 
 
 def parse_qualification(value: Qualification | str, field: str = "qualification") -> Qualification:
@@ -44,8 +84,9 @@ def parse_qualification(value: Qualification | str, field: str = "qualification"
 
 
 def _below_spm(field: str) -> RuleViolation:
-    return invalid(field, "Kelayakan bawah SPM tidak layak dilantik sebagai PSH.",
-                   "A qualification below SPM is not eligible for PSH.", "PSH_BELOW_SPM", "5A(f)")
+    return PSH_BELOW_SPM.violation(field, whose_ms="", finding_ms="bawah SPM tidak layak dilantik "
+                                   "sebagai PSH", whose_en="A",
+                                   finding_en="below SPM is not eligible for PSH")
 
 
 @derived_cache
@@ -73,11 +114,10 @@ def psh_daily_rate(qualification: Qualification | str, on: date) -> Decimal:
     table = pick_in_force(data["table"], on, data["title"])
     rate = _rates_of(table["effective_from"]).get(qual)
     if rate is None:
-        raise Refused(RuleViolation(
-            "RATE_NOT_IN_FORCE", "5B",
-            f"Tiada kadar upah PSH untuk kelayakan {qual.value} pada {on.isoformat()}.",
-            f"No PSH daily rate for qualification {qual.value} on {on.isoformat()}.",
-            field="qualification"))
+        raise RATE_NOT_IN_FORCE.adapted(paragraph="5B").refuse(
+            field="qualification", day=on.isoformat(), note_ms="", note_en="",
+            what_ms=f"kadar upah PSH untuk kelayakan {qual.value}",
+            what_en=f"PSH daily rate for qualification {qual.value}")
     return rate
 
 
@@ -116,17 +156,8 @@ def check_psh_term(start: date, end: date, extended: bool = False) -> list[RuleV
     if end <= last:
         return []
     if extended:
-        return [invalid("end",
-                        f"Tempoh PSH termasuk lanjutan tidak boleh melebihi 6 bulan: hari terakhir "
-                        f"yang dibenarkan ialah {last.isoformat()}.",
-                        f"A PSH term with its extensions cannot exceed 6 months: the last day "
-                        f"allowed is {last.isoformat()}.", "PSH_TERM_OVER_6_MONTHS", "5A(e)")]
-    return [invalid("end",
-                    f"Tempoh PSH tidak boleh melebihi 3 bulan (hari terakhir {last.isoformat()}) "
-                    "melainkan dilanjutkan oleh Ketua Jabatan sehingga 3 bulan lagi.",
-                    f"A PSH term cannot exceed 3 months (last day {last.isoformat()}) unless the "
-                    "head of department extends it by up to 3 more months.",
-                    "PSH_TERM_OVER_3_MONTHS", "5A(e)")]
+        return [PSH_TERM_OVER_6_MONTHS.violation("end", last=last.isoformat())]
+    return [PSH_TERM_OVER_3_MONTHS.violation("end", last=last.isoformat())]
 
 
 def check_psh_candidate(citizen: bool, public_officer: bool, qualification: Qualification | str,
@@ -137,41 +168,29 @@ def check_psh_candidate(citizen: bool, public_officer: bool, qualification: Qual
     qual = parse_qualification(qualification)
     required = parse_qualification(required_qualification, "required_qualification")
     if required is Qualification.BELOW_SPM:
-        raise Refused(invalid("required_qualification",
-                              "Tugas PSH mesti memerlukan sekurang-kurangnya SPM.",
-                              "A PSH job must call for at least SPM.", "PSH_JOB_BELOW_SPM",
-                              "5A(f)"))
+        raise PSH_JOB_BELOW_SPM.refuse(field="required_qualification")
     out: list[RuleViolation] = []
     if not citizen:
-        out.append(invalid("citizen", "PSH mestilah warganegara Malaysia.",
-                           "A PSH must be a Malaysian citizen.", "PSH_NOT_CITIZEN", "5A(a)"))
+        out.append(PSH_NOT_CITIZEN.violation("citizen", subject_ms="PSH mestilah",
+                                             subject_en="A PSH must be"))
     if public_officer:
-        out.append(invalid("public_officer", "Pegawai awam tidak boleh dilantik sebagai PSH.",
-                           "A public officer cannot be engaged as PSH.", "PSH_PUBLIC_OFFICER",
-                           "5A(b)"))
+        out.append(PSH_PUBLIC_OFFICER.violation(
+            "public_officer", finding_ms="", rule_ms="Pegawai awam tidak boleh dilantik sebagai PSH",
+            finding_en="", rule_en="A public officer cannot be engaged as PSH"))
     if qual is Qualification.BELOW_SPM:
         out.append(_below_spm("qualification"))
     # A candidate below SPM is already refused by 5A(f); 5A(h) adds something only when the
     # job calls for more than SPM.
     if qual.level < required.level and not (
             qual is Qualification.BELOW_SPM and required is Qualification.SPM):
-        out.append(invalid(
-            "qualification",
-            f"Kelayakan calon ({qual.value}) lebih rendah daripada kelayakan yang diperlukan oleh "
-            f"tugas ({required.value}); kadar upah mengikut tugas (perenggan 5B).",
-            f"The candidate's qualification ({qual.value}) is below what the job calls for "
-            f"({required.value}); the rate follows the job (para 5B).",
-            "PSH_UNDERQUALIFIED", "5A(h)"))
+        out.append(PSH_UNDERQUALIFIED.violation("qualification", qualification=qual.value,
+                                                required=required.value))
     if not healthy_certified:
-        out.append(invalid("healthy_certified", "Calon belum diperakui sihat oleh Ketua Jabatan.",
-                           "The candidate has not been certified healthy by the head of "
-                           "department.", "PSH_NOT_CERTIFIED_HEALTHY", "5A(g)"))
+        out.append(PSH_NOT_CERTIFIED_HEALTHY.violation(
+            "healthy_certified", subject_en="The candidate", verb_en="has not been certified",
+            by_en=" by the head of department"))
     if not osa_signed:
-        out.append(invalid("osa_signed",
-                           "Calon mesti menandatangani perakuan Akta Rahsia Rasmi 1972 sebelum "
-                           "mula bertugas.",
-                           "The candidate must sign the Official Secrets Act 1972 declaration "
-                           "before starting.", "PSH_OSA_NOT_SIGNED", "5A(n)"))
+        out.append(PSH_OSA_NOT_SIGNED.violation("osa_signed"))
     return out
 
 
@@ -188,8 +207,7 @@ class PayLine:
 def _positive_rate(rate) -> Decimal:
     value = parse_decimal(rate, "rate")
     if value <= 0:
-        raise Refused(invalid("rate", "Kadar upah mesti lebih daripada sifar.",
-                              "The daily rate must be more than zero.", "INVALID_RATE"))
+        raise INVALID_RATE.refuse(field="rate")
     return value
 
 
@@ -217,8 +235,7 @@ def psh_month_pay(state: str, rate, start: date, end: date, year: int, month: in
     """
     code = str(state or "").strip().upper()
     if not is_state(code):
-        raise Refused(invalid("state", f"Negeri '{state}' tidak dikenali.",
-                              f"Unknown state '{state}'.", "UNKNOWN_STATE"))
+        raise UNKNOWN_STATE.refuse(field="state", state=state)
     value = _positive_rate(rate)
     start, end = check_day(start, "start"), check_day(end, "end")
     check_period(start, end)

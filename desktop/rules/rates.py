@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop.paths import resource
-from desktop.rules.violations import Refused, RuleViolation, invalid
+from desktop.rules.catalogue import rule
+from desktop.rules.violations import Refused, invalid
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,16 +38,28 @@ else:  # pragma: no cover - Python 3.10
 
 RATES_DIR = "rates"
 
-
-def _rate_error(code: str, message_ms: str, message_en: str) -> Refused:
-    return Refused(RuleViolation(code, None, message_ms, message_en, field="rates"))
+# A missing file, or a name that cannot be one.
+RATE_TABLE_MISSING = rule("RATE_TABLE_MISSING", None, "{what_ms} '{name}' {problem_ms}.",
+                          "{what_en} '{name}' {problem_en}.")
+# ``what``: "kadar psh.toml" / "Rate file psh.toml" here, "security.toml" in security.py.
+RATE_TABLE_INVALID = rule("RATE_TABLE_INVALID", None, "Fail {what_ms} rosak: {problem_ms}.",
+                          "{what_en} is broken: {problem_en}.")
+RATE_TABLE_EMPTY = rule(
+    "RATE_TABLE_EMPTY", None,
+    "Jadual {title} belum diisi oleh pentadbir; pengiraan tidak dapat dibuat.",
+    "The {title} table has not been filled in by the administrator yet; nothing can be computed.")
+# ``what``: the table in force (here) or one rate of it (psh.py, which cites 5B); ``note``: why.
+RATE_NOT_IN_FORCE = rule("RATE_NOT_IN_FORCE", None, "Tiada {what_ms} pada {day}{note_ms}.",
+                         "No {what_en} on {day}{note_en}.")
+INVALID_NUMBER = rule("INVALID_NUMBER", None, "'{value}' bukan nombor yang sah untuk {field}.",
+                      "'{value}' is not a valid number for {field}.")
 
 
 def invalid_table(name: str, problem_ms: str, problem_en: str) -> Refused:
     """The refusal for a rate file that cannot be read as the code expects."""
-    return _rate_error("RATE_TABLE_INVALID",
-                       f"Fail kadar {name} rosak: {problem_ms}.",
-                       f"Rate file {name} is broken: {problem_en}.")
+    return RATE_TABLE_INVALID.refuse(field="rates", what_ms=f"kadar {name}",
+                                     what_en=f"Rate file {name}", problem_ms=problem_ms,
+                                     problem_en=problem_en)
 
 
 def _invalid_table(path: Path, problem_ms: str, problem_en: str) -> Refused:
@@ -65,8 +78,9 @@ def _file_for(name: str, folder: Path | None) -> Path:
             return resource(f"{RATES_DIR}/{rel}")
         except FileNotFoundError:
             pass
-    raise _rate_error("RATE_TABLE_MISSING", f"Jadual kadar '{name}' tiada dalam pemasangan.",
-                      f"Rate table '{name}' is missing from the installation.")
+    raise RATE_TABLE_MISSING.refuse(field="rates", name=name, what_ms="Jadual kadar",
+                                    what_en="Rate table", problem_ms="tiada dalam pemasangan",
+                                    problem_en="is missing from the installation")
 
 
 def _as_date(value, path: Path) -> date:
@@ -124,8 +138,9 @@ def _load(path: Path) -> dict:
 def load_rates(name: str, folder: Path | None = None) -> dict:
     """The whole parsed file ``<name>.toml`` (``title``, ``table`` sorted by date, ...)."""
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or ".." in name:
-        raise _rate_error("RATE_TABLE_MISSING", f"Nama jadual kadar '{name}' tidak sah.",
-                          f"Rate table name '{name}' is not valid.")
+        raise RATE_TABLE_MISSING.refuse(field="rates", name=name, what_ms="Nama jadual kadar",
+                                        what_en="Rate table name", problem_ms="tidak sah",
+                                        problem_en="is not valid")
     return _load(_file_for(name, None if folder is None else Path(folder)))
 
 
@@ -149,10 +164,7 @@ def clear_cache() -> None:
 
 def empty_table(title: str) -> Refused:
     """The refusal for a table the administrator has not filled in yet."""
-    return _rate_error("RATE_TABLE_EMPTY",
-                       f"Jadual {title} belum diisi oleh pentadbir; pengiraan tidak dapat dibuat.",
-                       f"The {title} table has not been filled in by the administrator yet; "
-                       "nothing can be computed.")
+    return RATE_TABLE_EMPTY.refuse(field="rates", title=title)
 
 
 def pick_in_force(tables: Sequence[dict], on: date, title: str = "kadar") -> dict:
@@ -171,11 +183,11 @@ def pick_in_force(tables: Sequence[dict], on: date, title: str = "kadar") -> dic
             best = table
     if best is None:
         first = min(t["effective_from"] for t in tables)
-        raise _rate_error("RATE_NOT_IN_FORCE",
-                          f"Tiada jadual {title} yang berkuat kuasa pada {on.isoformat()} "
-                          f"(jadual paling awal bermula {first.isoformat()}).",
-                          f"No {title} table is in force on {on.isoformat()} "
-                          f"(the earliest starts on {first.isoformat()}).")
+        raise RATE_NOT_IN_FORCE.refuse(
+            field="rates", day=on.isoformat(), what_ms=f"jadual {title} yang berkuat kuasa",
+            what_en=f"{title} table is in force",
+            note_ms=f" (jadual paling awal bermula {first.isoformat()})",
+            note_en=f" (the earliest starts on {first.isoformat()})")
     return best
 
 
@@ -221,6 +233,5 @@ def parse_decimal(value, field: str = "amount") -> Decimal:
     else:
         number = None
     if number is None or not number.is_finite():
-        raise Refused(invalid(field, f"'{value}' bukan nombor yang sah untuk {field}.",
-                              f"'{value}' is not a valid number for {field}.", "INVALID_NUMBER"))
+        raise INVALID_NUMBER.refuse(field=field, value=value)
     return number

@@ -14,7 +14,8 @@ from functools import cache
 
 from desktop.paths import resource
 from desktop.rules.catalogue import rule
-from desktop.rules.violations import Refused, RuleViolation, invalid
+from desktop.rules.rates import RATE_TABLE_INVALID
+from desktop.rules.violations import RuleViolation
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,10 +94,10 @@ class SecurityPolicy:
 def _positive(data: dict, section: str, key: str) -> int:
     value = data.get(section, {}).get(key)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise Refused(invalid("security", f"Fail security.toml rosak: [{section}] {key} mesti "
-                              "nombor bulat positif.", f"security.toml is broken: [{section}] "
-                              f"{key} must be a positive whole number.",
-                              "RATE_TABLE_INVALID"))
+        raise RATE_TABLE_INVALID.refuse(
+            field="security", what_ms="security.toml", what_en="security.toml",
+            problem_ms=f"[{section}] {key} mesti nombor bulat positif",
+            problem_en=f"[{section}] {key} must be a positive whole number")
     return value
 
 

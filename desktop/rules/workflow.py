@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.rules.catalogue import rule
 from desktop.rules.enums import VacancyKind
 from desktop.rules.vacancy_enums import date_ms
 from desktop.rules.violations import ERROR, RuleViolation
@@ -79,6 +80,30 @@ OPERASI_STEPS: tuple[StepDef, ...] = (
 
 _STEPS = {VacancyKind.HAKIKI: HAKIKI_STEPS, VacancyKind.OPERASI: OPERASI_STEPS}
 
+STEP_UNKNOWN = rule("STEP_UNKNOWN", None, "Langkah '{code}' tidak wujud bagi kekosongan {kind}.",
+                    "There is no step '{code}' for a {kind} vacancy (steps: {known}).")
+# Declared at 7.1; a violation cites the paragraph of the step at fault (7.1-7.6, 8.1-8.2).
+STEP_ALREADY_DONE = rule("STEP_ALREADY_DONE", "7.1", "Langkah '{step_ms}' telah direkodkan.",
+                         "The step '{step_en}' has already been recorded.")
+STEP_OUT_OF_ORDER = rule(
+    "STEP_OUT_OF_ORDER", "7.1",
+    "Langkah mesti dibuat mengikut turutan: langkah seterusnya ialah '{step_ms}' "
+    "(perenggan {step_paragraph}).",
+    "Steps must be done in order: the next step is '{step_en}' (para {step_paragraph}).")
+STEP_DATE_BEFORE_PREVIOUS = rule(
+    "STEP_DATE_BEFORE_PREVIOUS", "7.1",
+    "Tarikh langkah ({day_ms}) tidak boleh sebelum tarikh langkah sebelumnya ({previous_ms}).",
+    "The step's date ({day_en}) cannot be before the previous step's date ({previous_en}).")
+PSH_APPLICATION_WITH_REPORT = rule(
+    "PSH_APPLICATION_WITH_REPORT", "7.4(e)",
+    "Laporan temu duga dan permohonan pelantikan PSH hendaklah dikemukakan serentak: isi "
+    "rujukan permohonan PSH.",
+    "The interview report and the PSH application must be sent together: enter the PSH "
+    "application's reference.")
+PSH_REF_NOT_FOR_STEP = rule("PSH_REF_NOT_FOR_STEP", None,
+                            "Rujukan permohonan PSH hanya direkod bersama laporan temu duga.",
+                            "A PSH application reference goes only with the interview report.")
+
 
 def steps_for(kind: VacancyKind | str) -> tuple[StepDef, ...]:
     return _STEPS[VacancyKind(kind)]
@@ -124,43 +149,28 @@ def check_step(kind: VacancyKind | str, done_codes: Iterable[str], next_code: st
     step = step_def(kind, next_code)
     if step is None:
         known = ", ".join(s.code for s in steps_for(kind))
-        return [_v("STEP_UNKNOWN", None,
-                   f"Langkah '{next_code}' tidak wujud bagi kekosongan {kind.value.lower()}.",
-                   f"There is no step '{next_code}' for a {kind.value.lower()} vacancy "
-                   f"(steps: {known}).", "code")]
+        return [STEP_UNKNOWN.violation("code", code=next_code, kind=kind.value.lower(),
+                                       known=known)]
     problems: list[RuleViolation] = []
     expected = next_step(kind, done)
     if next_code in done:
-        problems.append(_v("STEP_ALREADY_DONE", step.paragraph,
-                           f"Langkah '{step.label_ms}' telah direkodkan.",
-                           f"The step '{step.label_en}' has already been recorded.", "code"))
+        problems.append(STEP_ALREADY_DONE.adapted(paragraph=step.paragraph).violation(
+            "code", step_ms=step.label_ms, step_en=step.label_en))
     elif expected is not None and expected.code != next_code:
-        problems.append(_v("STEP_OUT_OF_ORDER", step.paragraph,
-                           f"Langkah mesti dibuat mengikut turutan: langkah seterusnya ialah "
-                           f"'{expected.label_ms}' (perenggan {expected.paragraph}).",
-                           f"Steps must be done in order: the next step is "
-                           f"'{expected.label_en}' (para {expected.paragraph}).", "code"))
+        problems.append(STEP_OUT_OF_ORDER.adapted(paragraph=step.paragraph).violation(
+            "code", step_ms=expected.label_ms, step_en=expected.label_en,
+            step_paragraph=expected.paragraph))
     if not isinstance(step_date, date):
         problems.append(_v("REQUIRED", None, "Tarikh langkah wajib diisi.",
                            "The step's date is required.", "done_on"))
     elif previous_date is not None and step_date < previous_date:
-        problems.append(_v("STEP_DATE_BEFORE_PREVIOUS", step.paragraph,
-                           f"Tarikh langkah ({date_ms(step_date)}) tidak boleh sebelum tarikh "
-                           f"langkah sebelumnya ({date_ms(previous_date)}).",
-                           f"The step's date ({step_date.isoformat()}) cannot be before the "
-                           f"previous step's date ({previous_date.isoformat()}).", "done_on"))
+        problems.append(STEP_DATE_BEFORE_PREVIOUS.adapted(paragraph=step.paragraph).violation(
+            "done_on", day_ms=date_ms(step_date), previous_ms=date_ms(previous_date),
+            day_en=step_date.isoformat(), previous_en=previous_date.isoformat()))
     psh_ref = (psh_application_ref or "").strip()
     if kind is VacancyKind.HAKIKI and next_code == INTERVIEW_REPORT:
         if not psh_ref:
-            problems.append(_v("PSH_APPLICATION_WITH_REPORT", "7.4(e)",
-                               "Laporan temu duga dan permohonan pelantikan PSH hendaklah "
-                               "dikemukakan serentak: isi rujukan permohonan PSH.",
-                               "The interview report and the PSH application must be sent "
-                               "together: enter the PSH application's reference.",
-                               "psh_application_ref"))
+            problems.append(PSH_APPLICATION_WITH_REPORT.violation("psh_application_ref"))
     elif psh_ref:
-        problems.append(_v("PSH_REF_NOT_FOR_STEP", None,
-                           "Rujukan permohonan PSH hanya direkod bersama laporan temu duga.",
-                           "A PSH application reference goes only with the interview report.",
-                           "psh_application_ref"))
+        problems.append(PSH_REF_NOT_FOR_STEP.violation("psh_application_ref"))
     return problems

@@ -65,6 +65,7 @@ from desktop.rules.acting import (
     check_written_instruction,
     split_on_interruptions,
 )
+from desktop.rules.calendar import END_BEFORE_START
 from desktop.rules.costs import MethodCost, acting_cost
 from desktop.rules.dates import format_date_en, format_date_ms
 from desktop.rules.enums import Method, Qualification, VacancyKind
@@ -275,8 +276,7 @@ def acting_candidates(session: Session, vacancy_id, on, end=None) -> list[Acting
     first = typed_date(c, "start", "Tarikh mula", "Start date", on)
     last = typed_date(c, "end", "Tarikh akhir", "End date", end, required=False) or first
     if first is not None and last is not None and last < first:
-        c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                      "The end date cannot be before the start date.", "END_BEFORE_START"))
+        c.add(END_BEFORE_START.violation("end"))
     c.raise_if_any()
     v = V.load_vacancy(session, vacancy_id, live=True)
     return _candidates(session, v, first, last)
@@ -415,8 +415,7 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
                           f"{en} cannot be after today.", "FUTURE_DATE"))
     if start is not None and end is not None:
         if end < start:
-            c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                          "The end date cannot be before the start date.", "END_BEFORE_START"))
+            c.add(END_BEFORE_START.violation("end"))
         else:
             for problem in check_acting_term(start, end):  # 6A(c)
                 c.add(problem)
@@ -585,8 +584,7 @@ def record_interruption(ctx: Ctx, assignment_id, start, end, reason: str) -> Int
     reason = c.text("reason", "Sebab terputus", "Why interrupted", reason, max_len=2000)
     if first is not None and last is not None:
         if last < first:
-            c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                          "The end date cannot be before the start date.", "END_BEFORE_START"))
+            c.add(END_BEFORE_START.violation("end"))
         if not a.start < first <= a.end:
             c.add(ACTING_INTERRUPTION_OUTSIDE.violation("start", **_dates("first", a.start),
                                                         **_dates("last", a.end)))

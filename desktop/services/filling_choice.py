@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Vacancy
 from desktop.rules import Refused, invalid
+from desktop.rules.calendar import END_BEFORE_START
 from desktop.rules.costs import MethodCost, acting_cost, gantian_cost, psh_cost
 from desktop.rules.enums import Method, VacancyKind
 from desktop.rules.filling import check_method, method_notes
@@ -40,8 +41,7 @@ def _period(start, end) -> tuple[date, date]:
     start = typed_date(c, "start", "Tarikh mula", "Start date", start)
     end = typed_date(c, "end", "Tarikh akhir", "End date", end)
     if start and end and end < start:
-        c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                      "The end date cannot be before the start date.", "END_BEFORE_START"))
+        c.add(END_BEFORE_START.violation("end"))
     c.raise_if_any()
     return start, end
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import FillingStatus, GantianAppointment, Premises, Vacancy
 from desktop.rules import Refused, invalid
+from desktop.rules.calendar import END_BEFORE_START
 from desktop.rules.costs import MethodCost, gantian_cost
 from desktop.rules.enums import Method, VacancyKind
 from desktop.rules.filling import check_method
@@ -135,8 +136,7 @@ def _clean(session: Session, form: GantianForm, today: date) -> _Clean:
                       "The approval date cannot be after today.", "FUTURE_DATE"))
     period = start is not None and end is not None
     if period and end < start:
-        c.add(invalid("end", "Tarikh akhir tidak boleh sebelum tarikh mula.",
-                      "The end date cannot be before the start date.", "END_BEFORE_START"))
+        c.add(END_BEFORE_START.violation("end"))
         period = False
 
     v = session.get(Vacancy, vid) if vid is not None else None

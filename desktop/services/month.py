@@ -38,6 +38,7 @@ from desktop.returns.data import (
     VacancyLine,
 )
 from desktop.rules import Refused, RuleViolation, invalid, month_bounds, month_contributions
+from desktop.rules.calendar import INVALID_MONTH
 from desktop.rules.costs import gantian_cost
 from desktop.rules.mykad import parse_mykad
 from desktop.rules.psh import psh_month_pay
@@ -280,8 +281,7 @@ def _month(c: Checks, year, month) -> tuple[int, int]:
     try:
         first, _ = month_bounds(int(year), int(month))
     except (TypeError, ValueError, Refused):
-        c.add(invalid("month", f"Bulan {year}-{month} tidak sah.",
-                      f"Month {year}-{month} is not valid.", "INVALID_MONTH"))
+        c.add(INVALID_MONTH.violation("month", year=year, month=month))
         return 0, 0
     return first.year, first.month
 

@@ -260,14 +260,31 @@ def refusal(code: str, message_ms: str, message_en: str) -> ImportRefused:
 
 # --- Running the import ----------------------------------------------------------------------
 
-def import_registers(ctx: Ctx, data: ParsedRegisters, today: date | None = None) -> ImportSummary:
+def import_registers(ctx: Ctx, data: ParsedRegisters, today: date | None = None, *,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Add every row of ``data`` through the registers' services, in ``ctx``'s transaction.
 
     Raises :class:`ImportRefused` listing every problem (those found while reading the file
     and those the services found) when there is any: the caller's transaction (``perform``)
     then rolls back, so nothing is saved. Vacancies are checked against ``today``.
+    ``progress(done, total)`` is told after each row; when ``cancelled()`` turns true the
+    import stops with IMPORT_CANCELLED and, being one transaction, saves nothing.
     """
-    summary, problems = _run(ctx, data, today)
+    total = sum(len(rows) for rows in (data.premises, data.grades, data.staff, data.posts,
+                                       data.vacancies))
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise refusal("IMPORT_CANCELLED", "Import dibatalkan; tiada apa-apa disimpan.",
+                          "The import was cancelled; nothing was saved.")
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    summary, problems = _run(ctx, data, today, tick)
     if problems:
         raise ImportRefused(problems)
     ctx.audit("import", ENTITY, "", None, {"file": data.source, **asdict(summary)})
@@ -287,14 +304,14 @@ def preview(session: Session, data: ParsedRegisters, today: date | None = None, 
     return ImportPreview(summary, tuple(problems))
 
 
-def _run(ctx: Ctx, data: ParsedRegisters, today: date | None
-         ) -> tuple[ImportSummary, list[ImportProblem]]:
+def _run(ctx: Ctx, data: ParsedRegisters, today: date | None,
+         tick: Callable[[], None] = lambda: None) -> tuple[ImportSummary, list[ImportProblem]]:
     problems = list(data.problems)
     if any(p.sheet is None or p.sheet_level for p in problems):
         # a sheet whose headers (or merged cells) kept it from being read: the other sheets'
         # references into it cannot be checked, so only the reading problems are reported
         return ImportSummary(), sorted(problems, key=_sort_key)
-    run = _Importer(ctx, data, today, problems)
+    run = _Importer(ctx, data, today, problems, tick)
     try:
         run.premises(data.premises)
         run.grades(data.grades)
@@ -355,8 +372,8 @@ class _Importer:
     next sheets can refer to it, and what it refused so that they do not report it again."""
 
     def __init__(self, ctx: Ctx, data: ParsedRegisters, today: date | None,
-                 problems: list[ImportProblem]):
-        self.ctx, self.today, self.problems = ctx, today, problems
+                 problems: list[ImportProblem], tick: Callable[[], None]):
+        self.ctx, self.today, self.problems, self.tick = ctx, today, problems, tick
         self.letters = data.letters
         self.counts = {name: 0 for name in ImportSummary.__dataclass_fields__}
         self.refused: dict[str, set[str]] = {sheet: set() for sheet in SHEETS}
@@ -460,6 +477,7 @@ class _Importer:
     def premises(self, rows) -> None:
         seen: dict[str, int] = {}
         for r in rows:
+            self.tick()
             key = self.key(r, "code", _key(r.code))
             if self.duplicate(r, "code", seen, key, key):
                 continue
@@ -475,6 +493,7 @@ class _Importer:
     def grades(self, rows) -> None:
         seen: dict[str, int] = {}
         for r in rows:
+            self.tick()
             bad = set(r.bad)
             key = self.key(r, "code", _key(r.code))
             if self.duplicate(r, "code", seen, key, key):
@@ -513,6 +532,7 @@ class _Importer:
     def staff(self, rows) -> None:
         seen: dict[str, int] = {}
         for r in rows:
+            self.tick()
             bad = set(r.bad)
             key = self.key(r, "mykad", compact_mykad(r.mykad))
             if self.duplicate(r, "mykad", seen, key, str(r.mykad).strip()):
@@ -530,6 +550,7 @@ class _Importer:
     def posts(self, rows) -> None:
         seen: dict[str, int] = {}
         for r in rows:
+            self.tick()
             bad = set(r.bad)
             ref = self.key(r, "ref", _key(r.ref))
             if self.duplicate(r, "ref", seen, ref, str(r.ref).strip()):
@@ -564,6 +585,7 @@ class _Importer:
 
     def vacancies(self, rows) -> None:
         for r in rows:
+            self.tick()
             bad = set(r.bad)
             ref = _key(r.post_ref)
             post_id = self.post_ids.get(ref)

@@ -17,9 +17,16 @@ from sqlalchemy.orm import Session
 
 from desktop.models import VacancyStep
 from desktop.models.base import utcnow
-from desktop.rules import Refused, invalid
+from desktop.rules import invalid
 from desktop.rules.roles import STEP as STEP_ACTION
-from desktop.rules.workflow import check_step, next_step, step_def, step_number, steps_for
+from desktop.rules.workflow import (
+    STEP_ALREADY_DONE,
+    check_step,
+    next_step,
+    step_def,
+    step_number,
+    steps_for,
+)
 from desktop.services.unit import Ctx
 from desktop.services.vacancies import (
     ENTITY,
@@ -95,9 +102,8 @@ def record_step(ctx: Ctx, vacancy_id: int, code: str, done_on, reference: str = 
     try:
         ctx.session.flush()
     except IntegrityError:  # recorded a moment ago from another PC
-        raise Refused(invalid("code", "Langkah ini telah direkodkan.",
-                              "This step has already been recorded.", "STEP_ALREADY_DONE",
-                              step.paragraph)) from None
+        raise STEP_ALREADY_DONE.adapted(paragraph=step.paragraph).refuse(
+            field="code", step_ms=step.label_ms, step_en=step.label_en) from None
     ctx.audit("langkah", STEP_ENTITY, row.id, None, step_snapshot(row))
     ctx.touched.add(ENTITY)
     return row.id

@@ -95,7 +95,8 @@ class ImportPage(QWidget):
         self.import_button.setEnabled(False)
         self.task = self.ops.run_in_background(import_registers, self.parsed,
                                                label=self.tr("Mengimport daftar..."),
-                                               parent=self, on_done=self._done)
+                                               parent=self, on_done=self._done,
+                                               with_progress=True)
         return self.task
 
     def _done(self, result: Result) -> None:
@@ -103,3 +104,5 @@ class ImportPage(QWidget):
             self.summary.setText(self.tr("Selesai: %1").replace(
                 "%1", result.value.describe(self.ops.lang)))
             self.parsed = None
+        else:  # refused or cancelled: nothing was saved, and the same file may be tried again
+            self.import_button.setEnabled(self.parsed is not None)

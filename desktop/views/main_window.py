@@ -83,6 +83,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Bantuan"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.menuAction().setObjectName("helpMenu")
+        self.guide_action = QAction(self.tr("Panduan &pengguna"), self)
+        self.guide_action.setObjectName("userGuide")
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("&Perihal IsiTugas"), self)
         self.about_action.triggered.connect(self.about)
         help_menu.addAction(self.about_action)
@@ -93,6 +100,18 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.ops, self)
         dialog.open()
         return dialog
+
+    def show_guide(self):
+        """The user guide in its own window (docs/panduan, read offline)."""
+        from desktop.views.guide_dialog import show_guide
+
+        guide = getattr(self, "guide", None)
+        if guide is not None and guide.isVisible():  # one guide window, brought to the front
+            guide.raise_()
+            guide.activateWindow()
+            return guide
+        self.guide = show_guide(self)
+        return self.guide
 
     def about(self):
         return show_about(self, self.ops.database_name)

@@ -99,11 +99,16 @@ class Operations(QObject):
         return Result(True, outcome.result)
 
     def run_in_background(self, fn: Callable[..., Any], *args, label: str, parent: QWidget,
-                          on_done: Callable[[Result], None] | None = None, **kwargs):
+                          on_done: Callable[[Result], None] | None = None,
+                          with_progress: bool = False, **kwargs):
         """Like :meth:`run` for long actions: the transaction runs in a worker thread behind a
-        progress dialog, the window stays responsive, and the result comes back here."""
+        progress dialog, the window stays responsive, and the result comes back here. With
+        ``with_progress`` the action also gets ``progress`` and ``cancelled`` (see
+        :meth:`call_in_background`); a cancelled action refuses, so its transaction rolls back."""
 
-        def work(_progress, _cancel):
+        def work(progress, cancel):
+            if with_progress:
+                kwargs.update(progress=progress, cancelled=cancel)
             outcome = unit.perform(self._db, fn, *args, actor=self._who, **kwargs)
             return outcome.result, outcome.touched
 

@@ -40,6 +40,7 @@ class PageSpec:
 
 
 _S = "desktop.services."
+_LETTER = _S + "letters.issue_letter"  # printing a letter issues it: a number is used
 
 
 def _register(module: str, add: str, update: str, set_active: str,
@@ -59,18 +60,19 @@ def pages() -> list[PageSpec]:
                                   ("stepsButton", _S + "workflow.record_step"),
                                   ("undoButton", _S + "workflow.undo_last_step"),
                                   ("chooseButton", _S + "filling_choice.choose_method"),
-                                  ("closeButton", _S + "vacancies.close_vacancy"))),
+                                  ("closeButton", _S + "vacancies.close_vacancy"),
+                                  ("letterButton", _LETTER))),
         PageSpec("exercises", QT_TRANSLATE_NOOP("Pages", "Temu Duga"),
                  "desktop.views.exercises_page:ExercisesPage",
                  guards=_register("candidates", "add_exercise", "update_exercise",
                                   "update_exercise")),
         PageSpec("psh", QT_TRANSLATE_NOOP("Pages", "PSH"), "desktop.views.psh_page:PshPage",
-                 guards=(("endButton", _S + "psh.terminate_psh"),
+                 guards=(("endButton", _S + "psh.terminate_psh"), ("letterButton", _LETTER),
                          ("extendButton", _S + "psh.extend_psh"),
                          ("convertButton", _S + "psh.convert_to_contract"))),
         PageSpec("acting", QT_TRANSLATE_NOOP("Pages", "Tanggung Kerja"),
                  "desktop.views.acting_page:ActingPage",
-                 guards=(("endButton", _S + "acting.end_acting"),
+                 guards=(("endButton", _S + "acting.end_acting"), ("letterButton", _LETTER),
                          ("renewButton", _S + "acting.renew_acting"),
                          ("interruptButton", _S + "acting.record_interruption"))),
         PageSpec("gantian", QT_TRANSLATE_NOOP("Pages", "Pegawai Gantian"),
@@ -92,7 +94,9 @@ def pages() -> list[PageSpec]:
                  guards=(("closeMonth", _S + "month.close_month"),
                          ("reopenMonth", _S + "month.reopen_month"))),
         PageSpec("letters", QT_TRANSLATE_NOOP("Pages", "Surat dikeluarkan"),
-                 "desktop.views.letters_page:LettersPage"),
+                 "desktop.views.letters_page:LettersPage",
+                 guards=(("copyButton", _S + "letters.mark_reprinted"),
+                         ("batchButton", _LETTER))),
         PageSpec("consolidate", QT_TRANSLATE_NOOP("Pages", "Gabungan HQ"),
                  "desktop.views.consolidate_page:ConsolidatePage"),
         PageSpec("premises", QT_TRANSLATE_NOOP("Pages", "Premis"),

@@ -1249,6 +1249,29 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Panduan pengguna IsiTugas</source>
+        <translation>IsiTugas user guide</translation>
+    </message>
+    <message>
+        <source>Kandungan</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>&lt; Kembali</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Ke hadapan &gt;</source>
+        <translation>Forward &gt;</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Sejarah: %1</source>
@@ -1529,6 +1552,10 @@
     <message>
         <source>&amp;Bantuan</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Panduan &amp;pengguna</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>&amp;Perihal IsiTugas</source>

@@ -61,3 +61,34 @@ def test_consolidation_of_two_states_then_a_refused_pair(window, qtbot, tmp_path
     with qtbot.waitSignal(task.failed, timeout=30000):
         pass
     assert "sgr.xlsx" in page.status.text() and not (tmp_path / "dua.xlsx").exists()
+
+
+def test_cancel_during_the_import_saves_nothing(window, qtbot, tmp_path, monkeypatch):
+    """Batal in the progress dialog reaches the import, which refuses and rolls back."""
+    import threading
+
+    from desktop.views import import_page
+
+    started = threading.Event()
+    real = import_page.import_registers
+
+    def waits_for_cancel(ctx, data, *, progress, cancelled):
+        started.set()
+        for _ in range(1000):  # at most ~10 s, then the real import runs and the test fails
+            if cancelled():
+                break
+            threading.Event().wait(0.01)
+        return real(ctx, data, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(import_page, "import_registers", waits_for_cancel)
+    page = window.open_page("import")
+    page.path.setText(str(good_file(tmp_path)))
+    assert page.check()
+    task = page.run_import()
+    qtbot.waitUntil(started.is_set)
+    from PySide6.QtWidgets import QPushButton
+
+    task.dialog.findChild(QPushButton).click()  # the dialog's Batal button
+    qtbot.waitUntil(lambda: task.done, timeout=15000)
+    assert page.ops.query(list_premises) == []
+    assert page.import_button.isEnabled()  # the user may try again

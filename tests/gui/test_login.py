@@ -107,6 +107,13 @@ def test_read_only_sees_no_write_buttons_and_masked_mykad(registers_db, qtbot):
     assert shown == {"######-##-5432", "######-##-6124"}
     staff.search.setText("850315")  # the hidden digits are not searchable either
     assert staff.proxy.rowCount() == 0
+    # printing a letter issues it (a reference number is used): not for the read-only role
+    for key in ("psh", "acting", "vacancies"):
+        assert not visible_buttons(reader.open_page(key), "letterButton"), key
+    letters = reader.open_page("letters")
+    for name in ("copyButton", "batchButton"):
+        assert not visible_buttons(letters, name), name
+    assert visible_buttons(letters, "viewButton")  # reading an issued letter is allowed
 
 
 def test_the_administrator_sees_everything_and_full_mykad(registers_db, qtbot):

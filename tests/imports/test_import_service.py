@@ -354,3 +354,28 @@ def test_a_clash_with_another_user_saves_nothing(db, tmp_path, counts, monkeypat
     assert [p.code for p in info.value.problems] == ["CONFLICT"]
     assert info.value.message() == ("Daftar baru sahaja dikemas kini oleh pengguna lain; cuba "
                                     "import semula.")
+
+
+def test_progress_counts_every_row_of_every_sheet(db, tmp_path):
+    parsed = read_registers(good_file(tmp_path))
+    rows = sum(len(r) for r in (parsed.premises, parsed.grades, parsed.staff, parsed.posts,
+                                parsed.vacancies))
+    seen = []
+    perform(db, import_registers, parsed, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, rows) for n in range(1, rows + 1)]
+
+
+@pytest.mark.parametrize("after_rows", [0, 3])
+def test_a_cancelled_import_saves_nothing(db, tmp_path, counts, after_rows):
+    """Batal in the progress dialog: the import stops at the next row, and its one
+    transaction rolls back whatever rows were already added."""
+    parsed = read_registers(good_file(tmp_path))
+    before = counts()
+    done = []
+    with pytest.raises(ImportRefused) as info:
+        perform(db, import_registers, parsed, progress=lambda n, _t: done.append(n),
+                cancelled=lambda: len(done) >= after_rows)
+    assert [p.code for p in info.value.problems] == ["IMPORT_CANCELLED"]
+    assert "dibatalkan" in info.value.message()
+    assert len(done) == after_rows
+    assert counts() == before
