@@ -37,6 +37,7 @@ def _modules():
     from desktop.views.pages import pages
 
     targets = [spec.page for spec in pages()] + list(METHOD_FORMS.values())
+    targets.append("desktop.views.guide_dialog:show_guide")  # Bantuan > Panduan pengguna
     targets += [f"{module}:{name}" for spec in pages() for _button, action in spec.guards
                 for module, name in [action.rsplit(".", 1)]]
     targets += [f"desktop.letters.{module}:{name}" for name, module in _EXPORTS.items()]
@@ -115,6 +116,7 @@ RATE_TABLES = ("psh", "kwsp", "perkeso", "sip", "acting", "gantian", "filling", 
 
 def _resources():
     from desktop.letters.texts import kind_texts
+    from desktop.paths import guide_root
     from desktop.rules.letters import LetterKind
     from desktop.rules.rates import load_rates
     from desktop.rules.security import policy
@@ -132,7 +134,11 @@ def _resources():
         raise RuntimeError("no districts for " + ", ".join(missing))
     policy()
     name_lists()
-    return f"{len(RATE_TABLES)} jadual kadar, {len(LetterKind)} jenis surat, daerah, demo"
+    guide = guide_root()
+    pages = len(list(guide.glob("*.md")))
+    images = len(list(guide.glob("img/*.png")))
+    return (f"{len(RATE_TABLES)} jadual kadar, {len(LetterKind)} jenis surat, daerah, demo, "
+            f"panduan {pages} halaman {images} gambar")
 
 
 def _excel():

@@ -72,6 +72,10 @@ def test_bundle_passes_its_self_test(run):
 
     found = re.search(r"(\d+) peraturan dalam katalog", result.stdout)
     assert found and int(found.group(1)) == len(all_rules()), result.stdout
+    # the user guide travels whole: every page and screenshot of docs/panduan
+    guide = ROOT / "docs" / "panduan"
+    pages, images = len(list(guide.glob("*.md"))), len(list(guide.glob("img/*.png")))
+    assert f"panduan {pages} halaman {images} gambar" in result.stdout, result.stdout
 
 
 @pytest.mark.slow
