@@ -101,7 +101,9 @@ Name: "{group}\{cm:UninstallProgram,{#AppName}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+; as the user who started setup, not the administrator who approved it: the app makes its data
+; folder in the profile of whoever runs it
+Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent runasoriginaluser
 
 ; No [UninstallDelete] section on purpose: the user's data folder is not the install folder and
 ; is never removed. Files the app might have left in {app} are none (it writes only to the
