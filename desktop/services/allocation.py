@@ -350,21 +350,41 @@ def commit_psh(ctx: Ctx, psh_id: int, override_reason: str | None = None
 def record_spending(ctx: Ctx, psh_id: int, year, amount) -> None:
     """A closed month paid ``amount`` of the PSH's wages and contributions in ``year``: the
     commitment turns that much into spending (called by the month close)."""
+    record_spendings(ctx, year, {psh_id: amount})
+
+
+def record_spendings(ctx: Ctx, year, amounts: dict[int, Decimal]) -> None:
+    """``record_spending`` for many PSH of one year at once (PSH id -> amount): the
+    commitments are read in one query and audited together; refused with every problem."""
     lock_allocation(ctx.session)
-    psh = ctx.session.get(PshAppointment, psh_id)
-    if psh is None:
-        raise not_found("PSH", "PSH", psh_id, "psh_id")
     c = Checks()
     year = _year(c, year)
-    amount = _amount(c, amount)
-    x = _active_of(ctx.session, psh.id).get(year) if year is not None else None
-    if year is not None and x is None:
-        c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=psh.name, year=year))
+    checked = {psh_id: _amount(c, amount) for psh_id, amount in amounts.items()}
+    ids = list(checked)
+    names, held = {}, {}
+    for i in range(0, len(ids), 500):  # bound the IN list
+        chunk = ids[i:i + 500]
+        names.update(ctx.session.execute(select(PshAppointment.id, PshAppointment.name)
+                                         .where(PshAppointment.id.in_(chunk))).all())
+        if year is not None:
+            held.update((x.psh_id, x) for x in ctx.session.execute(
+                select(AllocationCommitment).where(
+                    AllocationCommitment.psh_id.in_(chunk), AllocationCommitment.year == year,
+                    AllocationCommitment.active.is_(True))).scalars())
+    for psh_id in ids:
+        if psh_id not in names:
+            raise not_found("PSH", "PSH", psh_id, "psh_id")
+        if year is not None and psh_id not in held:
+            c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=names[psh_id], year=year))
     c.raise_if_any()
-    before = _commitment_snapshot(x)
-    x.spent += amount
+    entries = []
+    for psh_id, amount in checked.items():
+        x = held[psh_id]
+        before = _commitment_snapshot(x)
+        x.spent += amount
+        entries.append(("belanja", COMMITMENT, x.id, before, _commitment_snapshot(x)))
     ctx.session.flush()
-    ctx.audit("belanja", COMMITMENT, x.id, before, _commitment_snapshot(x))
+    ctx.audit_many(entries)
 
 
 def reverse_spending(ctx: Ctx, psh_id: int, year: int, amount: Decimal) -> None:
@@ -385,5 +405,6 @@ __all__ = [
     "AllocationBalance", "AllocationEntryRow", "CommitmentRow", "YearPlan",
     "add_allocation_entry", "balance", "birth_date_of", "commit_psh", "list_commitments",
     "lock_allocation",
-    "list_entries", "plan_cost", "projected_cost", "record_spending", "shortfalls",
+    "list_entries", "plan_cost", "projected_cost", "record_spending", "record_spendings",
+    "shortfalls",
 ]

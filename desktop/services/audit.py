@@ -48,18 +48,30 @@ def record_hash(prev_hash: str, at: datetime, actor: str, action: str, entity: s
 def append(session: Session, actor: str, action: str, entity: str, entity_id, before=None,
            after=None) -> AuditRecord:
     """Add one audit record, chained to the newest one, in the caller's transaction."""
+    return append_many(session, actor, [(action, entity, entity_id, before, after)])[0]
+
+
+def append_many(session: Session, actor: str, entries) -> list[AuditRecord]:
+    """Add one audit record per ``(action, entity, entity_id, before, after)``, in order, each
+    chained to the one before: the newest hash is read once and the records flushed together
+    (a month close audits every PSH's spending)."""
     last = session.execute(
         select(AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1)
     ).scalar_one_or_none()
     prev = last or ""
     at = utcnow().replace(microsecond=0)
-    rec = AuditRecord(at=at, actor=actor, action=action, entity=entity,
-                      entity_id=str(entity_id or ""), before=canonical(before),
-                      after=canonical(after), prev_hash=prev)
-    rec.hash = record_hash(prev, at, rec.actor, action, entity, rec.entity_id, rec.before, rec.after)
-    session.add(rec)
+    out = []
+    for action, entity, entity_id, before, after in entries:
+        rec = AuditRecord(at=at, actor=actor, action=action, entity=entity,
+                          entity_id=str(entity_id or ""), before=canonical(before),
+                          after=canonical(after), prev_hash=prev)
+        rec.hash = record_hash(prev, at, rec.actor, action, entity, rec.entity_id, rec.before,
+                               rec.after)
+        prev = rec.hash
+        out.append(rec)
+    session.add_all(out)
     session.flush()
-    return rec
+    return out
 
 
 def verify_chain(session: Session) -> int | None:
