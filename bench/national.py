@@ -173,7 +173,7 @@ def generate(url: str, scale: float = 1, year: int = DEFAULT_MONTH[0],
         Absence)}
     rows[Office].append({
         "id": 1, "code": "JPNIN-HQ", "name": "Jabatan Perpaduan Negara dan Integrasi Nasional",
-        "state": "WPP", "address": "Putrajaya", "phone": "", "email": "", "slogans": "",
+        "state": "PJY", "address": "Putrajaya", "phone": "", "email": "", "slogans": "",
         "signer_name": "Pengarah", "signer_title": "Ketua Pengarah", "ref_prefix": "JPNIN.600-1/2/",
         "logo_path": "", "logo_sha": "", "updated_at": created})
     grade_id = {}
