@@ -260,20 +260,23 @@ _LINES = (("psh", PshLine), ("acting", ActingLine), ("gantian", GantianLine),
 
 
 def _plain(value):
+    """JSON's fallback for what it cannot write itself: amounts as text, dates in ISO."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    raise TypeError(f"{type(value).__name__} in a month's lines")
 
 
 def snapshot_json(lines: MonthLines) -> str:
     body = {"schema": SCHEMA, "year": lines.year, "month": lines.month}
     for name, cls in _LINES:
-        # the lines are flat dataclasses: their fields as they are (asdict deep-copies each)
+        # the lines are flat dataclasses: their fields as they are (asdict deep-copies each);
+        # only amounts and dates go through _plain, as json's default
         names = [f.name for f in fields(cls)]
-        body[name] = [{k: _plain(getattr(x, k)) for k in names} for x in getattr(lines, name)]
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        body[name] = [{k: getattr(x, k) for k in names} for x in getattr(lines, name)]
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_plain)
 
 
 def _revive(cls, row: dict):
