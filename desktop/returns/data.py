@@ -163,6 +163,8 @@ class _Checked:
                     pass
                 elif not isinstance(new, date):
                     bad(name, value, "mesti tarikh", "must be a date")
+            elif value.__class__ is str and name not in _ENUM_OF and value.isprintable():
+                continue  # the usual text: kept as it is
             else:
                 enum = _ENUM_OF.get(name)
                 if enum is not None and isinstance(value, str) and value in enum._value2member_map_:

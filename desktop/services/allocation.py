@@ -361,21 +361,22 @@ def record_spendings(ctx: Ctx, year, amounts: dict[int, Decimal]) -> None:
     year = _year(c, year)
     checked = {psh_id: _amount(c, amount) for psh_id, amount in amounts.items()}
     ids = list(checked)
-    names, held = {}, {}
-    for i in range(0, len(ids), 500):  # bound the IN list
-        chunk = ids[i:i + 500]
-        names.update(ctx.session.execute(select(PshAppointment.id, PshAppointment.name)
-                                         .where(PshAppointment.id.in_(chunk))).all())
-        if year is not None:
+    held = {}
+    if year is not None:
+        for i in range(0, len(ids), 500):  # bound the IN list
             held.update((x.psh_id, x) for x in ctx.session.execute(
                 select(AllocationCommitment).where(
-                    AllocationCommitment.psh_id.in_(chunk), AllocationCommitment.year == year,
+                    AllocationCommitment.psh_id.in_(ids[i:i + 500]),
+                    AllocationCommitment.year == year,
                     AllocationCommitment.active.is_(True))).scalars())
     for psh_id in ids:
-        if psh_id not in names:
+        if psh_id in held:  # a commitment's PSH exists (foreign key)
+            continue
+        psh = ctx.session.get(PshAppointment, psh_id)
+        if psh is None:
             raise not_found("PSH", "PSH", psh_id, "psh_id")
-        if year is not None and psh_id not in held:
-            c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=names[psh_id], year=year))
+        if year is not None:
+            c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=psh.name, year=year))
     c.raise_if_any()
     entries = []
     for psh_id, amount in checked.items():
