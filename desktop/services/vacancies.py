@@ -277,13 +277,16 @@ _V_COLS = (Vacancy.id, Vacancy.post_id, Vacancy.premises_id, Vacancy.kind, Vacan
            Vacancy.chosen_method, Vacancy.method_reason)
 
 
-def _listing(as_of: date | None = None):
+def _listing(as_of: date | None = None, only=()):
     """The register's query: vacancy, premises, grade, incumbent and the current step
-    (the highest step done, and not undone, on or before ``as_of``)."""
+    (the highest step done, and not undone, on or before ``as_of``). ``only``: conditions on
+    the vacancy the caller will also apply, so that only their steps are read."""
     steps = select(VacancyStep.vacancy_id, func.max(VacancyStep.seq).label("seq")).where(
         VacancyStep.undone_at.is_(None))
     if as_of is not None:
         steps = steps.where(VacancyStep.done_on <= as_of)
+    if only:
+        steps = steps.where(VacancyStep.vacancy_id.in_(select(Vacancy.id).where(*only)))
     last = steps.group_by(VacancyStep.vacancy_id).subquery()
     cur = aliased(VacancyStep)
     return (
@@ -325,9 +328,9 @@ def list_vacancies(session: Session, status=None, kind=None, premises_kind=None,
                    search: str | None = None, today: date | None = None) -> list[VacancyRow]:
     """The register. ``status``: one status or several (e.g. ``LIVE_STATUSES``)."""
     today = today_or(today)
-    q = _listing()
-    if status is not None:
-        q = q.where(Vacancy.status.in_(_statuses(status)))
+    # conditions on the vacancy alone also narrow the steps read for the current step
+    only = (Vacancy.status.in_(_statuses(status)),) if status is not None else ()
+    q = _listing(only=only).where(*only)
     c = Checks()
     if kind is not None:
         kind = enum_field(c, "kind", "Jenis kekosongan", "Vacancy kind", VacancyKind, kind)
@@ -720,9 +723,8 @@ def open_vacancies_for_return(session: Session, year: int, month: int) -> list[R
     month is written from its snapshot, taken when the month is closed.
     """
     _first, last = month_bounds(year, month)
-    q = (_listing(as_of=last)
-         .where(Vacancy.opened_on <= last,
-                or_(Vacancy.closed_on.is_(None), Vacancy.closed_on > last))
+    live = (Vacancy.opened_on <= last, or_(Vacancy.closed_on.is_(None), Vacancy.closed_on > last))
+    q = (_listing(as_of=last, only=live).where(*live)
          .order_by(Premises.code, Grade.code, Vacancy.opened_on, Vacancy.id))
     out = []
     for r in session.execute(q):
