@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -265,6 +266,7 @@ def _days(since: date | None, today: date) -> int | None:
     return max(0, (today - since).days)
 
 
+@lru_cache(maxsize=64)  # a pure function of the step tables; called once per row listed
 def _step_label(kind: VacancyKind, code: str | None) -> str:
     step = step_def(kind, code) if code else None
     return f"{step.paragraph} {step.label_ms}" if step else ""
