@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from desktop import __version__
 from desktop.models import (
@@ -29,6 +29,7 @@ from desktop.models import (
     Post,
     Premises,
     PshAppointment,
+    Staff,
     Vacancy,
 )
 from desktop.returns.data import (
@@ -157,33 +158,38 @@ def _psh_lines(session: Session, year: int, month: int, first: date, last: date,
 
 def _acting_lines(session: Session, year: int, month: int, first: date, last: date,
                   problems: list) -> list[ActingLine]:
-    q = select(ActingAssignment).where(
-        ActingAssignment.start <= last,
-        func.coalesce(ActingAssignment.ended_on, ActingAssignment.end) >= first).order_by(
-        ActingAssignment.start, ActingAssignment.id).options(
-        joinedload(ActingAssignment.vacancy).joinedload(Vacancy.premises),
-        joinedload(ActingAssignment.staff), joinedload(ActingAssignment.grade))
+    # plain columns of the assignment, its officer, grade and premises in one query
+    q = (select(ActingAssignment.grade_id, ActingAssignment.start, ActingAssignment.end,
+                ActingAssignment.ended_on, Staff.name, Staff.mykad, Grade.code, Premises.code,
+                Premises.name)
+         .join(Staff, Staff.id == ActingAssignment.staff_id)
+         .join(Grade, Grade.id == ActingAssignment.grade_id)
+         .join(Vacancy, Vacancy.id == ActingAssignment.vacancy_id)
+         .join(Premises, Premises.id == Vacancy.premises_id)
+         .where(ActingAssignment.start <= last,
+                func.coalesce(ActingAssignment.ended_on, ActingAssignment.end) >= first)
+         .order_by(ActingAssignment.start, ActingAssignment.id))
     salaries: dict[tuple[int, date], Decimal] = {}  # most assignments share grade and day
     out = []
-    for a in session.execute(q).unique().scalars():
-        a_last = a.ended_on or a.end
-        period = _overlap(a.start, a_last, first, last)
+    for (grade_id, start, end, ended_on, name, mykad, grade, premises_code,
+         premises_name) in session.execute(q):
+        a_last = ended_on or end
+        period = _overlap(start, a_last, first, last)
         if period is None:
             continue
-        v: Vacancy = a.vacancy
         try:
-            key = (a.grade_id, period[0])
+            key = (grade_id, period[0])
             if key not in salaries:
-                salaries[key] = starting_salary_on(session, a.grade_id, period[0])
+                salaries[key] = starting_salary_on(session, grade_id, period[0])
             salary = salaries[key]
             # acting_allowance_for's own arithmetic, with the salary already read
-            allowance = acting_allowance(salary, a.start, a_last, year, month)
+            allowance = acting_allowance(salary, start, a_last, year, month)
         except Refused as refused:
             problems.extend(refused.violations)
             continue
-        out.append(ActingLine(a.staff.name, a.staff.mykad, f"{v.premises.code} {a.grade.code}",
-                              a.grade.code, v.premises.name, salary, period[0],
-                              a.ended_on or a.end, (period[1] - period[0]).days + 1, allowance))
+        out.append(ActingLine(name, mykad, f"{premises_code} {grade}", grade, premises_name,
+                              salary, period[0], a_last, (period[1] - period[0]).days + 1,
+                              allowance))
     return out
 
 
