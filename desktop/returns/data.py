@@ -63,6 +63,8 @@ def label(value: object) -> str:
     """The text a return shows for ``value``: an enum's Malay label, ``""`` for ``None``."""
     if value is None:
         return ""
+    if value.__class__ is str and value.isprintable():  # the usual text: nothing to change
+        return value
     if isinstance(value, VacancyKind):
         return VACANCY_KIND_LABELS[value]
     if isinstance(value, Qualification):
@@ -93,6 +95,29 @@ def _number(value: object) -> Decimal | None:
     return amount if amount.is_finite() and amount >= 0 else None
 
 
+_PLANS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _plan(cls) -> tuple[tuple[str, str], ...]:
+    """(field, kind) of each of the class's fields, kind one of "money", "number", "int",
+    "date" and "text": worked out once per class (a national month makes tens of thousands of
+    lines)."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        def kind(name: str) -> str:
+            if name in cls.MONEY:
+                return "money"
+            if name in cls.NUMBERS:
+                return "number"
+            if name in cls.INTS or name in cls.OPTIONAL_INTS:
+                return "int"
+            if name in cls.DATES or name in cls.OPTIONAL_DATES:
+                return "date"
+            return "text"
+        plan = _PLANS[cls] = tuple((f.name, kind(f.name)) for f in fields(cls))
+    return plan
+
+
 class _Checked:
     """Checks and normalises the fields named in the class's kind tuples (see the module)."""
 
@@ -113,32 +138,33 @@ class _Checked:
         def bad(name: str, value: object, ms: str, en: str) -> None:
             problems.append(invalid_data(self._where(), name, value, ms, en))
 
-        for f in fields(self):  # type: ignore[arg-type]
-            name = f.name
+        for name, kind in _plan(type(self)):
             value = getattr(self, name)
-            if name in self.MONEY:
+            if kind == "money":
                 new = _money(value)
                 if new is None:
                     bad(name, value, "amaun mesti Decimal atau int, tepat ke sen dan tidak negatif",
                         "an amount must be a Decimal or int, to the sen and not negative")
-            elif name in self.NUMBERS:
+            elif kind == "number":
                 new = _number(value)
                 if new is None:
                     bad(name, value, "mesti nombor (Decimal atau int) tidak negatif",
                         "must be a non-negative number (Decimal or int)")
-            elif name in self.INTS or name in self.OPTIONAL_INTS:
+            elif kind == "int":
                 new = value
                 if value is None and name in self.OPTIONAL_INTS:
                     pass
                 elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
                     bad(name, value, "mesti nombor bulat tidak negatif",
                         "must be a whole number from 0")
-            elif name in self.DATES or name in self.OPTIONAL_DATES:
+            elif kind == "date":
                 new = value.date() if isinstance(value, datetime) else value
                 if new is None and name in self.OPTIONAL_DATES:
                     pass
                 elif not isinstance(new, date):
                     bad(name, value, "mesti tarikh", "must be a date")
+            elif value.__class__ is str and name not in _ENUM_OF and value.isprintable():
+                continue  # the usual text: kept as it is
             else:
                 enum = _ENUM_OF.get(name)
                 if enum is not None and isinstance(value, str) and value in enum._value2member_map_:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
 
 from desktop.rules.catalogue import rule
 
@@ -30,15 +31,16 @@ def _as_date(d: object) -> date:
 
 
 def format_date_ms(d: date) -> str:
-    """"16 Jun 2016", "1 Ogos 2026", "3 Mac 2026"."""
-    from babel.dates import format_date  # imported on first use: keeps start-up light
+    """"16 Jun 2016", "1 Ogos 2026", "3 Mac 2026": babel's "d MMMM y" in Malay, put together
+    from its month names (read once: a register formats tens of thousands of dates)."""
+    d = _as_date(d)
+    return f"{d.day} {month_names_ms()[d.month - 1]} {d.year}"
 
-    return format_date(_as_date(d), "d MMMM y", locale="ms")
 
-
+@cache
 def month_names_ms() -> tuple[str, ...]:
     """"Januari" ... "Disember", from babel's Malay locale."""
-    from babel.dates import get_month_names
+    from babel.dates import get_month_names  # imported on first use: keeps start-up light
 
     names = get_month_names("wide", locale="ms")
     return tuple(names[m] for m in range(1, 13))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from stdnum.exceptions import ValidationError
 from stdnum.my import nric
@@ -95,6 +96,16 @@ def birth_date_of(yymmdd: str, today: date) -> date | None:
     return None
 
 
+@cache
+def _birth_place(pb: str) -> dict | None:
+    """python-stdnum's birthplace of a two-digit code (it reads only digits 7-8 of the
+    number), or None for a code not in use; looked up once per code."""
+    try:
+        return nric.get_birth_place(f"000000{pb}0000")
+    except ValidationError:
+        return None
+
+
 def parse_mykad(text, field: str = "mykad", *, today: date | None = None) -> MyKadInfo:
     """Validate a MyKad number as typed ("900101-10-5678", "900101105678", spaces allowed).
 
@@ -120,10 +131,8 @@ def parse_mykad(text, field: str = "mykad", *, today: date | None = None) -> MyK
             field, f"Tarikh lahir dalam No. MyKad ({number[:6]}, YYMMDD) tidak wujud.",
             f"The birth date in the MyKad number ({number[:6]}, YYMMDD) does not exist."))
     pb = number[6:8]
-    try:
-        place = nric.get_birth_place(number)
-    except ValidationError:
-        place = None
+    place = _birth_place(pb)
+    if place is None:
         problems.append(_refusal(
             field, f"Kod tempat lahir {pb} dalam No. MyKad tidak digunakan.",
             f"Birthplace code {pb} in the MyKad number is not in use."))

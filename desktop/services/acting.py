@@ -72,7 +72,7 @@ from desktop.rules.enums import Method, Qualification, VacancyKind
 from desktop.rules.filling import check_method
 from desktop.rules.vacancy_enums import LIVE_STATUSES, VacancyStatus, date_ms
 from desktop.services import vacancies as V
-from desktop.services.grades import starting_salary_on
+from desktop.services.grades import salary_in_force, salary_table, starting_salary_on
 from desktop.services.office import get_office
 from desktop.services.posts import post_label
 from desktop.services.unit import Ctx
@@ -706,11 +706,13 @@ def _listing():
 
 def _rows(session: Session, q, today: date) -> list[ActingRow]:
     monthly: dict[tuple[int, date], Decimal | None] = {}
+    salaries = salary_table(session)  # read once, not twice per assignment
 
     def per_month(grade_id: int, on: date) -> Decimal | None:
         if (grade_id, on) not in monthly:
+            salary = salary_in_force(salaries, grade_id, on)
             try:
-                amount = acting_monthly_allowance(starting_salary_on(session, grade_id, on), on)
+                amount = None if salary is None else acting_monthly_allowance(salary, on)
             except Refused:
                 amount = None
             monthly[(grade_id, on)] = amount

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.models import AllocationCommitment, AllocationEntry, PshAppointment
+from desktop.models.base import utcnow
 from desktop.rules import Refused, RuleViolation, invalid, parse_mykad
 from desktop.rules.allocation import (
     ALLOCATION_INITIAL_EXISTS,
@@ -350,21 +351,53 @@ def commit_psh(ctx: Ctx, psh_id: int, override_reason: str | None = None
 def record_spending(ctx: Ctx, psh_id: int, year, amount) -> None:
     """A closed month paid ``amount`` of the PSH's wages and contributions in ``year``: the
     commitment turns that much into spending (called by the month close)."""
+    record_spendings(ctx, year, {psh_id: amount})
+
+
+def record_spendings(ctx: Ctx, year, amounts: dict[int, Decimal]) -> None:
+    """``record_spending`` for many PSH of one year at once (PSH id -> amount): the
+    commitments are read in one query and audited together; refused with every problem."""
     lock_allocation(ctx.session)
-    psh = ctx.session.get(PshAppointment, psh_id)
-    if psh is None:
-        raise not_found("PSH", "PSH", psh_id, "psh_id")
     c = Checks()
     year = _year(c, year)
-    amount = _amount(c, amount)
-    x = _active_of(ctx.session, psh.id).get(year) if year is not None else None
-    if year is not None and x is None:
-        c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=psh.name, year=year))
+    checked = {psh_id: _amount(c, amount) for psh_id, amount in amounts.items()}
+    ids = list(checked)
+    ctx.session.flush()  # whatever the caller changed is in the rows read below
+    held = {}  # psh id -> the year's active commitment, as plain columns
+    if year is not None:
+        cols = (AllocationCommitment.id, AllocationCommitment.psh_id, AllocationCommitment.year,
+                AllocationCommitment.projected, AllocationCommitment.spent,
+                AllocationCommitment.override_reason, AllocationCommitment.active)
+        for i in range(0, len(ids), 500):  # bound the IN list
+            held.update((r.psh_id, r) for r in ctx.session.execute(select(*cols).where(
+                AllocationCommitment.psh_id.in_(ids[i:i + 500]),
+                AllocationCommitment.year == year, AllocationCommitment.active.is_(True))))
+    for psh_id in ids:
+        if psh_id in held:  # a commitment's PSH exists (foreign key)
+            continue
+        psh = ctx.session.get(PshAppointment, psh_id)
+        if psh is None:
+            raise not_found("PSH", "PSH", psh_id, "psh_id")
+        if year is not None:
+            c.add(ALLOCATION_NO_COMMITMENT.violation("year", name=psh.name, year=year))
     c.raise_if_any()
-    before = _commitment_snapshot(x)
-    x.spent += amount
-    ctx.session.flush()
-    ctx.audit("belanja", COMMITMENT, x.id, before, _commitment_snapshot(x))
+    entries, changes = [], []
+    now = utcnow()
+    for psh_id, amount in checked.items():
+        x = held[psh_id]
+        before = {"psh_id": x.psh_id, "year": x.year, "projected": x.projected,
+                  "spent": x.spent, "override_reason": x.override_reason, "active": x.active}
+        after = {**before, "spent": x.spent + amount}
+        changes.append({"id": x.id, "spent": after["spent"], "updated_at": now})
+        entries.append(("belanja", COMMITMENT, x.id, before, after))
+    if changes:
+        # one UPDATE by primary key for all (thousands at a national close), not an ORM flush;
+        # a commitment already loaded in this session is read again on its next use
+        ctx.session.execute(update(AllocationCommitment), changes)
+        for obj in list(ctx.session.identity_map.values()):
+            if isinstance(obj, AllocationCommitment):
+                ctx.session.expire(obj)
+    ctx.audit_many(entries)
 
 
 def reverse_spending(ctx: Ctx, psh_id: int, year: int, amount: Decimal) -> None:
@@ -385,5 +418,6 @@ __all__ = [
     "AllocationBalance", "AllocationEntryRow", "CommitmentRow", "YearPlan",
     "add_allocation_entry", "balance", "birth_date_of", "commit_psh", "list_commitments",
     "lock_allocation",
-    "list_entries", "plan_cost", "projected_cost", "record_spending", "shortfalls",
+    "list_entries", "plan_cost", "projected_cost", "record_spending", "record_spendings",
+    "shortfalls",
 ]

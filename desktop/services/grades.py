@@ -68,6 +68,28 @@ def _salaries_on(session: Session, on: date, grade_ids=None) -> dict[int, tuple[
     return {gid: (salary, since) for gid, since, salary in session.execute(q)}
 
 
+def salary_table(session: Session) -> dict[int, list[tuple[date, Decimal]]]:
+    """Every grade's starting salaries, (effective from, salary) oldest first, read at once:
+    for a listing that needs the salary in force on many dates (see ``salary_in_force``)."""
+    q = (select(GradeSalary.grade_id, GradeSalary.effective_from, GradeSalary.starting_salary)
+         .order_by(GradeSalary.effective_from))
+    out: dict[int, list[tuple[date, Decimal]]] = {}
+    for gid, since, salary in session.execute(q):
+        out.setdefault(gid, []).append((since, salary))
+    return out
+
+
+def salary_in_force(table: dict[int, list[tuple[date, Decimal]]], grade_id: int,
+                    on: date) -> Decimal | None:
+    """The salary of ``salary_table`` in force on ``on`` (as ``starting_salary_on``), or None."""
+    found = None
+    for since, salary in table.get(grade_id, ()):
+        if since > on:
+            break
+        found = salary
+    return found
+
+
 def list_grades(session: Session, *, include_inactive: bool = True,
                 on: date | None = None) -> list[GradeRow]:
     q = select(Grade).order_by(Grade.code)

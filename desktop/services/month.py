@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -23,9 +23,13 @@ from desktop import __version__
 from desktop.models import (
     ActingAssignment,
     GantianAppointment,
+    Grade,
     MonthClose,
     MonthStatus,
+    Post,
+    Premises,
     PshAppointment,
+    Staff,
     Vacancy,
 )
 from desktop.returns.data import (
@@ -38,14 +42,14 @@ from desktop.returns.data import (
     VacancyLine,
 )
 from desktop.rules import Refused, RuleViolation, invalid, month_bounds, month_contributions
+from desktop.rules.acting import acting_allowance
 from desktop.rules.calendar import INVALID_MONTH
 from desktop.rules.costs import gantian_cost
 from desktop.rules.mykad import parse_mykad
 from desktop.rules.psh import psh_month_pay
 from desktop.rules.vacancy_enums import kind_label, method_label
 from desktop.services import allocation, backup
-from desktop.services.acting import acting_allowance_for
-from desktop.services.attendance import absences_of, stray_absences
+from desktop.services.attendance import absences_in_month, stray_absences
 from desktop.services.claims import list_trips
 from desktop.services.grades import starting_salary_on
 from desktop.services.office import get_office
@@ -105,66 +109,88 @@ def _birth(mykad: str) -> date | None:
 
 def _psh_lines(session: Session, year: int, month: int, first: date, last: date,
                holidays: frozenset[date], problems: list) -> list[PshLine]:
-    q = select(PshAppointment).where(
-        PshAppointment.start <= last,
-        func.coalesce(PshAppointment.ended_on, PshAppointment.end) >= first).order_by(
-        PshAppointment.name, PshAppointment.id)
+    # each PSH with its vacancy's kind, premises and grade in one query of plain columns, and
+    # the month's absences in one more: not a query per PSH, no ORM objects (issue 9)
+    q = (select(PshAppointment.id, PshAppointment.name, PshAppointment.mykad,
+                PshAppointment.start, PshAppointment.end, PshAppointment.ended_on,
+                PshAppointment.daily_rate, PshAppointment.kp_approval_ref,
+                PshAppointment.qualification_used, Vacancy.kind, Premises.state, Premises.code,
+                Premises.name, Premises.kind, Grade.code)
+         .join(Vacancy, Vacancy.id == PshAppointment.vacancy_id)
+         .join(Premises, Premises.id == Vacancy.premises_id)
+         .join(Post, Post.id == Vacancy.post_id)
+         .join(Grade, Grade.id == Post.grade_id)
+         .where(PshAppointment.start <= last,
+                func.coalesce(PshAppointment.ended_on, PshAppointment.end) >= first)
+         .order_by(PshAppointment.name, PshAppointment.id))
+    absences = absences_in_month(session, year, month)
     out = []
-    for p in session.execute(q).scalars():
-        p_last = p.ended_on or p.end
-        period = _overlap(p.start, p_last, first, last)
+    for (pid, name, mykad, start, end, ended_on, rate, approval, qualification, kind, state,
+         premises_code, premises_name, premises_kind, grade) in session.execute(q):
+        p_last = ended_on or end
+        period = _overlap(start, p_last, first, last)
         if period is None:
             continue
-        v: Vacancy = p.vacancy
-        premises = v.premises
-        if not p.kp_approval_ref:
+        if not approval:
             problems.append(_problem("MONTH_PSH_NO_APPROVAL",
-                                     f"PSH {p.name} tiada rujukan kelulusan Ketua Pengarah.",
-                                     f"PSH {p.name} has no Director-General's approval.",
+                                     f"PSH {name} tiada rujukan kelulusan Ketua Pengarah.",
+                                     f"PSH {name} has no Director-General's approval.",
                                      "7.4(b)"))
             continue
-        pay = psh_month_pay(premises.state, p.daily_rate, p.start, p_last, year, month,
-                            absences_of(session, p.id, year, month), holidays)
-        birth = _birth(p.mykad)
+        pay = psh_month_pay(state, rate, start, p_last, year, month, absences.get(pid, ()),
+                            holidays)
+        birth = _birth(mykad)
         if birth is None:
             problems.append(_problem("MONTH_PSH_NO_BIRTH_DATE",
-                                     f"No. MyKad PSH {p.name} tidak sah: umur bagi caruman "
-                                     "tidak dapat ditentukan.", f"PSH {p.name}'s MyKad is not "
+                                     f"No. MyKad PSH {name} tidak sah: umur bagi caruman "
+                                     "tidak dapat ditentukan.", f"PSH {name}'s MyKad is not "
                                      "valid: the age for the contributions is unknown.", "5A(m)"))
             continue
         c = month_contributions(pay.gross, birth, year, month, sip_enabled=False)
         net = pay.gross - c.kwsp.employee - c.perkeso.employee - c.sip.employee
         out.append(PshLine(
-            p.name, p.mykad, premises.code, premises.name, premises.kind.label_ms,
-            f"{premises.code} {v.post.grade.code}", v.post.grade.code, kind_label(v.kind),
-            p.qualification_used.value, p.daily_rate, period[0], period[1], pay.working_days,
-            pay.absent_days, pay.paid_days, pay.gross, c.kwsp.employee, c.kwsp.employer,
-            c.perkeso.employee, c.perkeso.employer, c.sip.employee, c.sip.employer, net,
-            p.kp_approval_ref))
+            name, mykad, premises_code, premises_name, premises_kind.label_ms,
+            f"{premises_code} {grade}", grade, kind_label(kind), qualification.value, rate,
+            period[0], period[1], pay.working_days, pay.absent_days, pay.paid_days, pay.gross,
+            c.kwsp.employee, c.kwsp.employer, c.perkeso.employee, c.perkeso.employer,
+            c.sip.employee, c.sip.employer, net, approval))
     return out
 
 
 def _acting_lines(session: Session, year: int, month: int, first: date, last: date,
                   problems: list) -> list[ActingLine]:
-    q = select(ActingAssignment).where(
-        ActingAssignment.start <= last,
-        func.coalesce(ActingAssignment.ended_on, ActingAssignment.end) >= first).order_by(
-        ActingAssignment.start, ActingAssignment.id)
+    # plain columns of the assignment, its officer, grade and premises in one query
+    q = (select(ActingAssignment.grade_id, ActingAssignment.start, ActingAssignment.end,
+                ActingAssignment.ended_on, Staff.name, Staff.mykad, Grade.code, Premises.code,
+                Premises.name)
+         .join(Staff, Staff.id == ActingAssignment.staff_id)
+         .join(Grade, Grade.id == ActingAssignment.grade_id)
+         .join(Vacancy, Vacancy.id == ActingAssignment.vacancy_id)
+         .join(Premises, Premises.id == Vacancy.premises_id)
+         .where(ActingAssignment.start <= last,
+                func.coalesce(ActingAssignment.ended_on, ActingAssignment.end) >= first)
+         .order_by(ActingAssignment.start, ActingAssignment.id))
+    salaries: dict[tuple[int, date], Decimal] = {}  # most assignments share grade and day
     out = []
-    for a in session.execute(q).scalars():
-        period = _overlap(a.start, a.ended_on or a.end, first, last)
+    for (grade_id, start, end, ended_on, name, mykad, grade, premises_code,
+         premises_name) in session.execute(q):
+        a_last = ended_on or end
+        period = _overlap(start, a_last, first, last)
         if period is None:
             continue
-        v: Vacancy = a.vacancy
         try:
-            salary = starting_salary_on(session, a.grade_id, period[0])
-            allowance = acting_allowance_for(session, a.id, year, month)
+            key = (grade_id, period[0])
+            if key not in salaries:
+                salaries[key] = starting_salary_on(session, grade_id, period[0])
+            salary = salaries[key]
+            # acting_allowance_for's own arithmetic, with the salary already read
+            allowance = acting_allowance(salary, start, a_last, year, month)
         except Refused as refused:
             problems.extend(refused.violations)
             continue
-        out.append(ActingLine(a.staff.name, a.staff.mykad, f"{v.premises.code} {a.grade.code}",
-                              a.grade.code, v.premises.name, salary, period[0],
-                              a.ended_on or a.end, (period[1] - period[0]).days + 1, allowance))
+        out.append(ActingLine(name, mykad, f"{premises_code} {grade}", grade, premises_name,
+                              salary, period[0], a_last, (period[1] - period[0]).days + 1,
+                              allowance))
     return out
 
 
@@ -241,18 +267,23 @@ _LINES = (("psh", PshLine), ("acting", ActingLine), ("gantian", GantianLine),
 
 
 def _plain(value):
+    """JSON's fallback for what it cannot write itself: amounts as text, dates in ISO."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    raise TypeError(f"{type(value).__name__} in a month's lines")
 
 
 def snapshot_json(lines: MonthLines) -> str:
     body = {"schema": SCHEMA, "year": lines.year, "month": lines.month}
-    for name, _cls in _LINES:
-        body[name] = [{k: _plain(v) for k, v in asdict(x).items()} for x in getattr(lines, name)]
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    for name, cls in _LINES:
+        # the lines are flat dataclasses: their fields as they are (asdict deep-copies each);
+        # only amounts and dates go through _plain, as json's default
+        names = [f.name for f in fields(cls)]
+        body[name] = [{k: getattr(x, k) for k in names} for x in getattr(lines, name)]
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_plain)
 
 
 def _revive(cls, row: dict):
@@ -333,9 +364,9 @@ def close_month(ctx: Ctx, year, month, today: date | None = None) -> MonthRow:
     ctx.session.add(row)
     ctx.session.flush()
     ids = _psh_ids(ctx.session, year, month)
-    for mykad, amount in _spending(lines).items():
-        if amount > 0 and mykad in ids:
-            allocation.record_spending(ctx, ids[mykad], year, amount)
+    allocation.record_spendings(ctx, year, {ids[mykad]: amount for mykad, amount
+                                            in _spending(lines).items()
+                                            if amount > 0 and mykad in ids})
     ctx.audit("tutup_bulan", ENTITY, row.id, None,
               {"month": f"{year}-{month:02d}", "version": row.version, "sha256": row.sha256})
     return _row(row)

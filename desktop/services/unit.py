@@ -99,6 +99,11 @@ class Ctx:
         audit.append(self.session, self.actor, action, entity, entity_id, before, after)
         self.touched.add(entity)
 
+    def audit_many(self, entries) -> None:
+        """Audit several ``(action, entity, entity_id, before, after)`` at once, in order."""
+        audit.append_many(self.session, self.actor, entries)
+        self.touched.update(e[1] for e in entries)
+
     def update(self, entity: str, obj, snapshot: Callable[[Any], dict],
                change: Callable[[], None]) -> bool:
         """Apply ``change`` to ``obj`` and audit the before and after, if anything changed."""

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -265,6 +266,7 @@ def _days(since: date | None, today: date) -> int | None:
     return max(0, (today - since).days)
 
 
+@lru_cache(maxsize=64)  # a pure function of the step tables; called once per row listed
 def _step_label(kind: VacancyKind, code: str | None) -> str:
     step = step_def(kind, code) if code else None
     return f"{step.paragraph} {step.label_ms}" if step else ""
@@ -277,13 +279,16 @@ _V_COLS = (Vacancy.id, Vacancy.post_id, Vacancy.premises_id, Vacancy.kind, Vacan
            Vacancy.chosen_method, Vacancy.method_reason)
 
 
-def _listing(as_of: date | None = None):
+def _listing(as_of: date | None = None, only=()):
     """The register's query: vacancy, premises, grade, incumbent and the current step
-    (the highest step done, and not undone, on or before ``as_of``)."""
+    (the highest step done, and not undone, on or before ``as_of``). ``only``: conditions on
+    the vacancy the caller will also apply, so that only their steps are read."""
     steps = select(VacancyStep.vacancy_id, func.max(VacancyStep.seq).label("seq")).where(
         VacancyStep.undone_at.is_(None))
     if as_of is not None:
         steps = steps.where(VacancyStep.done_on <= as_of)
+    if only:
+        steps = steps.where(VacancyStep.vacancy_id.in_(select(Vacancy.id).where(*only)))
     last = steps.group_by(VacancyStep.vacancy_id).subquery()
     cur = aliased(VacancyStep)
     return (
@@ -325,9 +330,9 @@ def list_vacancies(session: Session, status=None, kind=None, premises_kind=None,
                    search: str | None = None, today: date | None = None) -> list[VacancyRow]:
     """The register. ``status``: one status or several (e.g. ``LIVE_STATUSES``)."""
     today = today_or(today)
-    q = _listing()
-    if status is not None:
-        q = q.where(Vacancy.status.in_(_statuses(status)))
+    # conditions on the vacancy alone also narrow the steps read for the current step
+    only = (Vacancy.status.in_(_statuses(status)),) if status is not None else ()
+    q = _listing(only=only).where(*only)
     c = Checks()
     if kind is not None:
         kind = enum_field(c, "kind", "Jenis kekosongan", "Vacancy kind", VacancyKind, kind)
@@ -720,9 +725,8 @@ def open_vacancies_for_return(session: Session, year: int, month: int) -> list[R
     month is written from its snapshot, taken when the month is closed.
     """
     _first, last = month_bounds(year, month)
-    q = (_listing(as_of=last)
-         .where(Vacancy.opened_on <= last,
-                or_(Vacancy.closed_on.is_(None), Vacancy.closed_on > last))
+    live = (Vacancy.opened_on <= last, or_(Vacancy.closed_on.is_(None), Vacancy.closed_on > last))
+    q = (_listing(as_of=last, only=live).where(*live)
          .order_by(Premises.code, Grade.code, Vacancy.opened_on, Vacancy.id))
     out = []
     for r in session.execute(q):

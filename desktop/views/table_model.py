@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -34,15 +35,23 @@ class Column:
 
 
 def display(value: Any) -> str:
+    if value.__class__ is str:  # most cells: shown as they are
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return _date_text(value)
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
     return str(value)
+
+
+@lru_cache(maxsize=8192)
+def _date_text(value: date) -> str:
+    """dd/mm/yyyy; a register of 60,000 rows shows a few thousand distinct dates (issue 9)."""
+    return value.strftime("%d/%m/%Y")
 
 
 class RowTableModel(QAbstractTableModel):
@@ -64,6 +73,9 @@ class RowTableModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._words: tuple[str, ...] = ()
         self._predicate: Callable[[Any], bool] | None = None
+        # (row, text) of the rows passing the predicate, in order; None until needed again.
+        # Kept between keystrokes: a keystroke then only looks for its words (issue 9).
+        self._passing: list[tuple[Any, str]] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     @property
@@ -78,6 +90,7 @@ class RowTableModel(QAbstractTableModel):
              + ("\x1f" + extra(r) if extra else "")).casefold()
             for r in self.all_rows
         ]
+        self._passing = None
         if self._sort is not None:
             self._sort_all(*self._sort)
         self._refresh()
@@ -89,19 +102,23 @@ class RowTableModel(QAbstractTableModel):
             self._words = words
         if predicate is not _KEEP:
             self._predicate = predicate
+            self._passing = None
         self._refresh()
 
     def _refresh(self) -> None:
         words, pred = self._words, self._predicate
-        pairs = zip(self.all_rows, self.all_text, strict=True)
-        if words and pred is not None:
-            shown = [r for r, t in pairs if all(w in t for w in words) and pred(r)]
-        elif words:
-            shown = [r for r, t in pairs if all(w in t for w in words)]
-        elif pred is not None:
-            shown = [r for r in self.all_rows if pred(r)]
+        if self._passing is None:
+            pairs = zip(self.all_rows, self.all_text, strict=True)
+            self._passing = ([(r, t) for r, t in pairs if pred(r)] if pred is not None
+                             else list(pairs))
+        passing = self._passing
+        if not words:
+            shown = [r for r, _t in passing]
+        elif len(words) == 1:  # the usual keystroke: one word, no all() per row
+            word = words[0]
+            shown = [r for r, t in passing if word in t]
         else:
-            shown = list(self.all_rows)
+            shown = [r for r, t in passing if all(w in t for w in words)]
         self.beginResetModel()
         self.rows = shown
         self.endResetModel()
@@ -157,6 +174,7 @@ class RowTableModel(QAbstractTableModel):
                        reverse=order == Qt.SortOrder.DescendingOrder)
         self.all_rows = [p[0] for p in pairs]
         self.all_text = [p[1] for p in pairs]
+        self._passing = None  # in the old order
 
 
 def _sortable(value: Any):
