@@ -178,6 +178,19 @@ def _application_values(texts: Mapping, facts: Mapping, values: _Values,
     values["os29000_statement"] = _fill(texts["os29000"][statement], values)
 
 
+def _items(items: list, facts: Mapping[str, Any]) -> list[str]:
+    """A paragraph's items: plain texts, or {text, when|unless = fact} kept only when the fact
+    is recorded (or not), so that a line with nothing to say is left out, not printed "-"."""
+    kept = []
+    for item in items:
+        if isinstance(item, str):
+            kept.append(item)
+        elif ("when" not in item or facts.get(item["when"])) and not (
+                "unless" in item and facts.get(item["unless"])):
+            kept.append(item["text"])
+    return kept
+
+
 def _fill(template: str, values: _Values) -> str:
     return string.Formatter().vformat(template, (), values)
 
@@ -214,7 +227,8 @@ def compose(inp: LetterInput) -> dict[str, Any]:
         if para.get("table"):
             table_after = len(paragraphs)
         paragraphs.append({"text": _fill(para["text"], values),
-                           "items": [_fill(item, values) for item in para.get("items", [])]})
+                           "items": [_fill(item, values)
+                                     for item in _items(para.get("items", []), inp.facts)]})
     subject = _fill(texts["subject"], values).upper()
     cc = [_fill(line, values) for line in texts.get("cc", [])]
     form = None

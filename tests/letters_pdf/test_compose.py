@@ -232,3 +232,21 @@ def test_signer_name_is_printed_in_capitals():
     inp = sample("psh-termination")
     inp.letterhead["signer_name"] = "Nurul Huda binti Abu Bakar"
     assert compose(inp)["signer"]["name"] == "NURUL HUDA BINTI ABU BAKAR"
+
+
+def _vacancy_items(doc) -> list[str]:
+    (para,) = [p for p in doc["paragraphs"] if any("lokasi kekosongan" in i for i in p["items"])]
+    return para["items"]
+
+
+def test_an_operasi_application_gives_the_date_the_vacancy_should_end():
+    items = _vacancy_items(compose(sample("psh-application")))
+    assert items[-2].endswith("; dan")
+    assert items[-1] == "jangkaan tarikh kekosongan berakhir: 31 Januari 2027."
+
+
+def test_a_hakiki_application_leaves_out_the_end_date_line():
+    items = _vacancy_items(compose(sample("psh-application", expected_end="")))
+    assert not any("jangkaan tarikh" in i for i in items)
+    assert items[-1].startswith("sebab kekosongan: ") and items[-1].endswith(".")
+    assert not any(i.endswith("; dan") for i in items)
