@@ -69,7 +69,6 @@ from desktop.rules.calendar import END_BEFORE_START
 from desktop.rules.costs import MethodCost, acting_cost
 from desktop.rules.dates import format_date_en, format_date_ms
 from desktop.rules.enums import Method, Qualification, VacancyKind
-from desktop.rules.filling import check_method
 from desktop.rules.vacancy_enums import LIVE_STATUSES, VacancyStatus, date_ms
 from desktop.services import vacancies as V
 from desktop.services.grades import salary_in_force, salary_table, starting_salary_on
@@ -437,14 +436,7 @@ def _clean(session: Session, form: ActingForm, today: date, *, renewal: bool = F
                       f"Officer {s.name} is not active.", "STAFF_INACTIVE"))
 
     if v is not None:
-        grade_code = v.post.grade.code
-        try:  # paras 7 and 8: may acting fill this premises, vacancy kind and grade?
-            for problem in check_method(v.premises.kind, v.kind, grade_code, Method.ACTING,
-                                        start or today):
-                if not problem.is_warning:
-                    c.add(problem)
-        except Refused as refused:
-            c.problems.extend(refused.violations)
+        c.problems.extend(V.method_refusals(v, Method.ACTING, start or today))
         if start is not None:
             if start < v.opened_on:
                 c.add(ACTING_BEFORE_VACANCY.violation("start", **_dates("day", v.opened_on)))

@@ -21,7 +21,6 @@ from desktop.rules import Refused, invalid
 from desktop.rules.calendar import END_BEFORE_START
 from desktop.rules.costs import MethodCost, gantian_cost
 from desktop.rules.enums import Method, VacancyKind
-from desktop.rules.filling import check_method
 from desktop.rules.gantian import PER_DAY, gantian_honorarium
 from desktop.rules.mykad import parse_mykad
 from desktop.rules.vacancy_enums import VacancyStatus, date_ms
@@ -149,14 +148,7 @@ def _clean(session: Session, form: GantianForm, today: date) -> _Clean:
                       f"{date_ms(v.closed_on)}.", f"Vacancy {v.id} was closed on "
                       f"{v.closed_on.isoformat()}.", "VACANCY_CLOSED"))
     elif v is not None:
-        grade_code = v.post.grade.code
-        try:  # paras 7 and 8: may a replacement fill this premises, vacancy kind and grade?
-            for problem in check_method(v.premises.kind, v.kind, grade_code, Method.GANTIAN,
-                                        start or today):
-                if not problem.is_warning:
-                    c.add(problem)
-        except Refused as refused:
-            c.problems.extend(refused.violations)
+        c.problems.extend(V.method_refusals(v, Method.GANTIAN, start or today))
         if start is not None:
             if start < v.opened_on:
                 c.add(invalid("start", f"Pegawai gantian tidak boleh bermula sebelum tarikh "
@@ -164,7 +156,7 @@ def _clean(session: Session, form: GantianForm, today: date) -> _Clean:
                               f"start before the vacancy arises ({v.opened_on.isoformat()}).",
                               "GANTIAN_BEFORE_VACANCY", "1"))
             try:  # RATE_TABLE_EMPTY until the administrator fills the table
-                honorarium = gantian_honorarium(grade_code, start)
+                honorarium = gantian_honorarium(v.post.grade.code, start)
             except Refused as refused:
                 c.problems.extend(refused.violations)
         if period:

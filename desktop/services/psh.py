@@ -36,7 +36,6 @@ from desktop.models import (
 from desktop.rules import Refused, RuleViolation, check_psh_candidate, invalid, psh_last_day
 from desktop.rules.allocation import psh_cost_by_year
 from desktop.rules.enums import Method, PremisesKind, Qualification, VacancyKind
-from desktop.rules.filling import check_method
 from desktop.rules.psh import psh_daily_rate
 from desktop.rules.psh_appointment import (
     PSH_CONVERSION_HAKIKI_ONLY,
@@ -74,6 +73,7 @@ from desktop.services.vacancies import (
     load_vacancy,
     mark_filled,
     mark_unfilled,
+    method_refusals,
     not_found,
     register_alert_provider,
     register_filling_provider,
@@ -523,9 +523,7 @@ def appoint_psh(ctx: Ctx, form: PshForm, today: date | None = None) -> int:
         c.add(for_kind(PSH_KP_APPROVAL_REQUIRED, v.kind, "kp_approval_ref"))
 
     grade = v.post.grade.code
-    # the method the circular allows for this premises, vacancy kind and grade (7, 8)
-    c.problems.extend(p for p in check_method(v.premises.kind, v.kind, grade, Method.PSH, start)
-                      if not p.is_warning)
+    c.problems.extend(method_refusals(v, Method.PSH, start))
     if v.kind is VacancyKind.HAKIKI and cand.category is CandidateStatus.LUAR:
         c.add(PSH_EXTERNAL_ON_HAKIKI.violation("candidate_id", name=cand.name))
     dates = check_appointment_dates(v.kind, v.opened_on, start, end, kp_approval_date=kp_date,

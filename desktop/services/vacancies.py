@@ -600,6 +600,16 @@ def live_step_codes(session: Session, vacancy_id: int) -> set[str]:
         VacancyStep.vacancy_id == vacancy_id, VacancyStep.undone_at.is_(None))).scalars())
 
 
+
+def method_refusals(v: Vacancy, method: Method, on: date) -> list[RuleViolation]:
+    """Why the circular does not allow ``method`` for this vacancy's premises, kind and grade
+    (paras 7 and 8), as refusals (its warnings are only advice); [] when it is allowed."""
+    try:
+        problems = check_method(v.premises.kind, v.kind, v.post.grade.code, method, on)
+    except Refused as refused:  # no rate table, or an unknown grade, on that day
+        return list(refused.violations)
+    return [p for p in problems if not p.is_warning]
+
 def mark_filled(ctx: Ctx, vacancy_id: int, method, filled_on=None,
                 today: date | None = None) -> None:
     """The vacancy is covered for now by PSH, acting or a replacement officer."""
@@ -621,10 +631,7 @@ def mark_filled(ctx: Ctx, vacancy_id: int, method, filled_on=None,
         c.add(invalid("filled_on", "Tarikh diisi tidak boleh selepas hari ini.",
                       "The date filled cannot be after today.", "FUTURE_DATE"))
     if method is not None:
-        # the methods the circular allows for this premises, vacancy kind and grade (7, 8)
-        for problem in check_method(v.premises.kind, v.kind, v.post.grade.code, method.value, on):
-            if not problem.is_warning:
-                c.add(problem)
+        c.problems.extend(method_refusals(v, method, on))
     if method is Method.PSH:
         codes = live_step_codes(ctx.session, v.id)
         if v.kind is VacancyKind.HAKIKI and INTERVIEW_REPORT not in codes:
