@@ -73,17 +73,17 @@ def open_app_database(args: argparse.Namespace):
     return db
 
 
-def sign_in_actor(db, args: argparse.Namespace, lang: str):
+def sign_in_actor(db, args: argparse.Namespace, lang: str, parent=None):
     """Who uses the window: ``--demo`` opens straight away as the demo's administrator (a local
     account, not in the users table); otherwise the login (or, on a new database, the first
-    administrator's registration)."""
+    administrator's registration), modal over ``parent``."""
     if getattr(args, "demo", False) and not args.db:
         from desktop.services.unit import local_administrator
 
         return local_administrator("demo", "Pentadbir Demo")
     from desktop.views.login_dialog import sign_in
 
-    return sign_in(db, lang)
+    return sign_in(db, lang, parent)
 
 
 def hold_database(args: argparse.Namespace, lang: str):
@@ -91,50 +91,48 @@ def hold_database(args: argparse.Namespace, lang: str):
     even after a crash): (True, lock), or (False, None) after telling the user who holds it."""
     from desktop.cli import db_url
     from desktop.rules import Refused
-    from desktop.services import db_lock
 
     try:
-        return True, db_lock.acquire(db_url(args), "tetingkap IsiTugas")
+        return True, take_lock(db_url(args))
     except Refused as exc:
         QMessageBox.critical(None, "IsiTugas", exc.message(lang))
         return False, None
 
 
-def startup_backup(db, lang: str) -> None:
-    """The day's first start-up backup; a failure is told but does not stop the app."""
-    from desktop.rules import Refused
-    from desktop.services import backup
+def take_lock(url: str):
+    from desktop.services import db_lock
 
-    try:
-        backup.startup_backup(db)
-    except Refused as exc:
-        QMessageBox.warning(None, "IsiTugas", exc.message(lang))
+    return db_lock.acquire(url, "tetingkap IsiTugas")
+
+
+def launch(args: argparse.Namespace, sign_in=None):
+    """Show the main window at once and start opening its database behind it
+    (``desktop.views.startup``): returns (window, start-up). ``sign_in(db, parent)`` replaces
+    the login (the bench opens as a local administrator)."""
+    from desktop.cli import db_url
+    from desktop.db_urls import shown_name
+    from desktop.views.main_window import MainWindow
+    from desktop.views.startup import StartSteps, StartUp
+
+    lang = args.lang or "ms"
+    url = db_url(args)
+    window = MainWindow(database_name=shown_name(url))
+    window.setWindowIcon(app_icon())
+    steps = StartSteps(
+        url=url, lock=lambda: take_lock(url), open_db=lambda: open_app_database(args),
+        sign_in=sign_in or (lambda db, parent: sign_in_actor(db, args, lang, parent)))
+    window.show()
+    return window, StartUp(window, steps, lang)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from desktop.cli import db_url
-    from desktop.views.recovery_dialog import open_with_recovery
-
-    lang = args.lang or "ms"
     app = ensure_application()
-    install_translator(app, lang)
-    held, lock = hold_database(args, lang)
-    if not held:
-        return 1
-    db = None
+    install_translator(app, args.lang or "ms")
+    window, startup = launch(args)
+    startup.stopped.connect(app.exit)
+    startup.start()
     try:
-        db = open_with_recovery(lambda: open_app_database(args), db_url(args), lang)
-        if db is None:
-            return 1
-        startup_backup(db, lang)
-        actor = sign_in_actor(db, args, lang)
-        if actor is None:  # the login was cancelled
-            return 0
-        window = create_window(db, lang, actor)
-        window.show()
         return app.exec()
     finally:
-        if db is not None:
-            db.dispose()
-        if lock is not None:
-            lock.release()
+        window.hide()
+        startup.release()

@@ -157,7 +157,7 @@ def _writer_lock(args: argparse.Namespace):
 
 
 def db_url(args: argparse.Namespace) -> str:
-    from desktop.models.db import default_url, demo_url
+    from desktop.db_urls import default_url, demo_url
 
     if args.db:
         return args.db

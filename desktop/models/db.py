@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, event
@@ -10,31 +9,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from desktop.paths import data_dir
+# re-exported: their old home, still imported from here by the services and tests
+from desktop.db_urls import default_url, demo_url, normalise_url, sqlite_url  # noqa: F401
 
 BUSY_TIMEOUT_MS = 10_000
-
-
-def default_url() -> str:
-    """``ISITUGAS_DB`` if set, else the SQLite file in the user's data folder."""
-    return os.environ.get("ISITUGAS_DB") or sqlite_url(data_dir() / "isitugas.sqlite")
-
-
-def demo_url() -> str:
-    return sqlite_url(data_dir() / "isitugas-demo.sqlite")
-
-
-def sqlite_url(path) -> str:
-    return "sqlite:///" + str(path)
-
-
-def normalise_url(url: str) -> str:
-    """Accept a bare file path as a SQLite database; pick psycopg 3 for PostgreSQL."""
-    if "://" not in url:
-        return sqlite_url(os.path.abspath(url))
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
-        return "postgresql+psycopg://" + url.split("://", 1)[1]
-    return url
 
 
 def is_sqlite(url: str) -> bool:

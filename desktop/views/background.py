@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog
 
 
 class _Worker(QObject):
@@ -36,20 +36,24 @@ class _Worker(QObject):
 
 
 class BackgroundTask(QObject):
-    """Run ``fn`` in a thread with a cancellable progress dialog over ``parent``."""
+    """Run ``fn`` in a thread with a cancellable progress dialog over ``parent``; with
+    ``quiet`` there is no dialog (the start-up shows its own progress in the window)."""
 
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, fn: Callable[..., Any], label: str, parent: QWidget):
+    def __init__(self, fn: Callable[..., Any], label: str, parent: QObject, *,
+                 quiet: bool = False):
         super().__init__(parent)
         self.thread = QThread(self)
         self.worker = _Worker(fn)
         self.worker.moveToThread(self.thread)
-        self.dialog = QProgressDialog(label, self.tr("Batal"), 0, 0, parent)
-        self.dialog.setObjectName("progressDialog")
-        self.dialog.setMinimumDuration(300)  # quick work shows no dialog at all
-        self.dialog.canceled.connect(self.worker.stop.set)
+        self.dialog = None
+        if not quiet:
+            self.dialog = QProgressDialog(label, self.tr("Batal"), 0, 0, parent)
+            self.dialog.setObjectName("progressDialog")
+            self.dialog.setMinimumDuration(300)  # quick work shows no dialog at all
+            self.dialog.canceled.connect(self.worker.stop.set)
         self.thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progress)
         self.worker.finished.connect(self._done)
@@ -64,12 +68,20 @@ class BackgroundTask(QObject):
         self.worker.stop.set()
 
     def _progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(min(done, total))
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def wait(self) -> None:
+        """Block until the work has ended (a window closing while its start-up still runs)."""
+        self.worker.stop.set()
+        self.thread.quit()
+        self.thread.wait()
 
     def _finish(self) -> None:
         self.done = True
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
         self.thread.quit()
         self.thread.wait()
 

@@ -3,6 +3,8 @@ vacancies that have waited longest. Clicking a row or a bar opens the vacancy re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,6 +25,19 @@ from desktop.services.vacancies import Alert, DashboardSummary, alerts, dashboar
 from desktop.views.bar_chart import BarChart
 from desktop.views.operations import Operations
 from desktop.views.table_model import Column, RowTableModel
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    summary: DashboardSummary
+    alerts: list[Alert]
+
+
+def fetch_dashboard(ops: Operations) -> DashboardData:
+    """The dashboard's figures: plain reads through ``ops.query``, safe in a worker thread
+    (the start-up reads them off the window's thread)."""
+    return DashboardData(ops.query(dashboard_summary), ops.query(alerts))
+
 
 SEVERITY_COLOUR = {"urgent": "#b00020", "warning": "#b35c00", "info": "#1f4e8c"}
 
@@ -49,7 +64,8 @@ class DashboardPage(QWidget):
     open_vacancy = Signal(int)  # a row clicked: show it in the vacancy register
     open_search = Signal(str)  # a bar clicked: the register searched for it
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None):
+    def __init__(self, ops: Operations, parent: QWidget | None = None,
+                 data: DashboardData | None = None):
         super().__init__(parent)
         self.ops = ops
         self.setObjectName("dashboardPage")
@@ -72,6 +88,7 @@ class DashboardPage(QWidget):
         self.by_district.clicked.connect(self.open_search.emit)
 
         self.alert_list = QListWidget(objectName="alerts")
+        self.alert_list.setUniformItemSizes(True)  # one line each: no per-item layout
         self.alert_list.itemActivated.connect(self._alert_activated)
         self.alert_list.itemDoubleClicked.connect(self._alert_activated)
 
@@ -81,13 +98,15 @@ class DashboardPage(QWidget):
             Column(self.tr("Jenis"), lambda r: kind_label(r.kind)),
             Column(self.tr("Langkah semasa"), lambda r: r.current_step_label),
             Column(self.tr("Hari menunggu"), lambda r: r.days_waiting, align_right=True),
-        ], self)
+        ], self, searchable=False)
         self.table = QTableView(objectName="waitingTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # column widths from the first rows only (the longest waiting), not thousands
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.doubleClicked.connect(
             lambda index: self.open_vacancy.emit(self.model.row_at(index.row()).id))
 
@@ -115,11 +134,14 @@ class DashboardPage(QWidget):
         outer.addWidget(scroll)
 
         ops.changed.connect(self._changed)
-        self.reload()
+        self.show_data(data if data is not None else fetch_dashboard(ops))
 
     def reload(self) -> None:
-        self.summary = s = self.ops.query(dashboard_summary)
-        self.alert_rows = self.ops.query(alerts)
+        self.show_data(fetch_dashboard(self.ops))
+
+    def show_data(self, data: DashboardData) -> None:
+        self.summary = s = data.summary
+        self.alert_rows = data.alerts
         self.cards["total"].value.setText(str(s.total))
         filled = next((w.count for w in s.by_status if w.key == "FILLED"), 0)
         self.cards["total"].detail.setText(self.tr("%1 diisi sementara").replace("%1",

@@ -127,9 +127,9 @@ def sign_in_dialog(db, lang: str = "ms", parent: QWidget | None = None) -> _Sign
     return LoginDialog(db, lang, parent)
 
 
-def sign_in(db, lang: str = "ms") -> Actor | None:
-    """Ask who is using the app (modal); None when the user cancels."""
-    dialog = sign_in_dialog(db, lang)
+def sign_in(db, lang: str = "ms", parent: QWidget | None = None) -> Actor | None:
+    """Ask who is using the app (modal over ``parent``); None when the user cancels."""
+    dialog = sign_in_dialog(db, lang, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor

@@ -1,6 +1,14 @@
-"""The main window: a sidebar of registers, the pages, a status bar and the menus."""
+"""The main window: a sidebar of registers, the pages, a status bar and the menus.
+
+It opens in two stages so that start-up feels immediate: built with no database it shows its
+menus and a loading panel (this module imports only Qt and the page list, never SQLAlchemy);
+``attach(ops)`` then fills the sidebar for the signed-in role and opens the first page
+(``desktop.views.startup`` does both; ``MainWindow(ops)`` does both at once).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,15 +19,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from desktop.services.office import get_office
-from desktop.views.about import show_about
-from desktop.views.operations import Operations
 from desktop.views.pages import PageSpec, pages
-from desktop.views.table_model import RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.views.operations import Operations
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #1f4e8c; color: white; border: none; font-size: 14px; }
@@ -28,10 +37,34 @@ QListWidget#sidebar::item:selected { background: #f2b705; color: #1b1b1b; }
 """
 
 
+class LoadingPanel(QWidget):
+    """What the window shows while its database opens: the step under way, a busy bar."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("loadingPanel")
+        self.step = QLabel(self.tr("Membuka pangkalan data..."), objectName="loadingStep")
+        self.step.setStyleSheet("font-size: 15px; color: #1f4e8c;")
+        bar = QProgressBar(objectName="loadingBar")
+        bar.setRange(0, 0)  # busy: the steps have no count worth showing
+        bar.setFixedWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.step, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, ops: Operations, *, specs: list[PageSpec] | None = None):
+    def __init__(self, ops: Operations | None = None, *, specs: list[PageSpec] | None = None,
+                 database_name: str = ""):
         super().__init__()
-        self.ops = ops
+        self.ops: Operations | None = None
+        self._database_name = database_name
+        self._all_specs = specs
+        self._specs: list[PageSpec] = []
+        self._first_page_data = None
+        self.pages: dict[str, QWidget] = {}
         self.setObjectName("mainWindow")
         self.setWindowTitle("IsiTugas")
         self.resize(1200, 760)
@@ -40,16 +73,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.stack = QStackedWidget(objectName="pages")
-        self.pages: dict[str, QWidget] = {}
-        # the pages this role may see (roles: pages.py and rules.roles)
-        self._specs = [s for s in (specs if specs is not None else pages())
-                       if s.visible_to(ops.role)]
-        RowTableModel.mask_mykad = ops.masks_mykad  # one window, one user, per process
-        for spec in self._specs:
-            item = QListWidgetItem(spec.title())
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            self.sidebar.addItem(item)
-            self.stack.addWidget(QWidget())  # built on first visit: start-up stays light
+        self.loading = LoadingPanel()
+        self.stack.addWidget(self.loading)
         self.sidebar.currentRowChanged.connect(self._show_row)
 
         body = QWidget()
@@ -66,6 +91,40 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._menus()
+        self._show_database_name()
+        if ops is not None:
+            self.attach(ops)
+
+    def set_loading(self, text: str) -> None:
+        """The start-up step under way, shown until ``attach``."""
+        self.loading.step.setText(text)
+
+    def specs_for(self, role) -> list[PageSpec]:
+        """The pages ``role`` may see, in the sidebar's order (pages.py and rules.roles)."""
+        return [s for s in (self._all_specs if self._all_specs is not None else pages())
+                if s.visible_to(role)]
+
+    def attach(self, ops: Operations, first_page_data=None) -> None:
+        """The database is open and the user signed in: the sidebar of the pages this role
+        may see, the status bar and the first page (built from ``first_page_data`` when the
+        start-up has read it already)."""
+        from desktop.views.table_model import RowTableModel
+
+        self.ops = ops
+        self._database_name = ops.database_name
+        self._specs = self.specs_for(ops.role)
+        RowTableModel.mask_mykad = ops.masks_mykad  # one window, one user, per process
+        self._first_page_data = first_page_data
+        self.sidebar.blockSignals(True)
+        for spec in self._specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())  # built on first visit: start-up stays light
+        self.sidebar.blockSignals(False)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.password_action.setVisible(ops.has_account)  # local administrators have none
         ops.changed.connect(self._changed)
         self.refresh_status()
         if self._specs:
@@ -76,7 +135,7 @@ class MainWindow(QMainWindow):
         self.password_action = QAction(self.tr("&Tukar kata laluan..."), self)
         self.password_action.setObjectName("changePassword")
         self.password_action.triggered.connect(self.change_password)
-        self.password_action.setVisible(self.ops.has_account)  # local administrators have none
+        self.password_action.setVisible(False)  # until a signed-in account is attached
         file_menu.addAction(self.password_action)
         quit_action = QAction(self.tr("&Keluar"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -114,16 +173,25 @@ class MainWindow(QMainWindow):
         return self.guide
 
     def about(self):
-        return show_about(self, self.ops.database_name)
+        from desktop.views.about import show_about
+
+        return show_about(self, self._database_name)
+
+    def _show_database_name(self) -> None:
+        if self._database_name:
+            self.db_label.setText(self.tr("Pangkalan data: %1").replace("%1",
+                                                                       self._database_name))
 
     def refresh_status(self) -> None:
+        from desktop.services.office import get_office
+
         office = self.ops.query(get_office)
         name = office.name if office else self.tr("(pejabat belum ditetapkan)")
         self.office_label.setText(self.tr("Pejabat: %1").replace("%1", name))
         actor = self.ops.actor
         self.user_label.setText(self.tr("Pengguna: %1 (%2)").replace("%1", actor.full_name)
                                 .replace("%2", actor.role.label(self.ops.lang)))
-        self.db_label.setText(self.tr("Pangkalan data: %1").replace("%1", self.ops.database_name))
+        self._show_database_name()
 
     def _changed(self, kinds: frozenset) -> None:
         if "office" in kinds:
@@ -134,7 +202,8 @@ class MainWindow(QMainWindow):
             return
         spec = self._specs[row]
         if spec.key not in self.pages:
-            page = spec.factory(self.ops, self)
+            data, self._first_page_data = self._first_page_data if row == 0 else None, None
+            page = spec.factory(self.ops, self, data)
             old = self.stack.widget(row)
             self.stack.removeWidget(old)
             old.deleteLater()

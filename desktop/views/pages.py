@@ -27,6 +27,9 @@ class PageSpec:
     page: str  # "module:Class" of a widget built as Class(ops, parent)
     role: Role = Role.BACA  # the least role that sees the page
     guards: tuple[tuple[str, str], ...] = ()  # (button's objectName, service action)
+    # "module:function(ops) -> data": the page's first reads, safe off the window's thread;
+    # the start-up runs it in its worker and the page is built as Class(ops, parent, data)
+    prefetch: str = ""
 
     def visible_to(self, role: Role) -> bool:
         return role.rank >= self.role.rank
@@ -34,9 +37,18 @@ class PageSpec:
     def title(self) -> str:
         return QCoreApplication.translate("Pages", self.text)
 
-    def factory(self, ops, parent) -> QWidget:
-        module, name = self.page.split(":")
-        return getattr(importlib.import_module(module), name)(ops, parent)
+    def factory(self, ops, parent, data=None) -> QWidget:
+        cls = _resolve(self.page)
+        return cls(ops, parent) if data is None else cls(ops, parent, data)
+
+    def fetch(self, ops):
+        """The page's first reads (None when it has no ``prefetch``)."""
+        return _resolve(self.prefetch)(ops) if self.prefetch else None
+
+
+def _resolve(target: str):
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
 
 
 _S = "desktop.services."
@@ -53,7 +65,8 @@ def _register(module: str, add: str, update: str, set_active: str,
 def pages() -> list[PageSpec]:
     return [
         PageSpec("dashboard", QT_TRANSLATE_NOOP("Pages", "Papan Pemuka"),
-                 "desktop.views.dashboard_page:DashboardPage"),
+                 "desktop.views.dashboard_page:DashboardPage",
+                 prefetch="desktop.views.dashboard_page:fetch_dashboard"),
         PageSpec("vacancies", QT_TRANSLATE_NOOP("Pages", "Kekosongan"),
                  "desktop.views.vacancies_page:VacanciesPage",
                  guards=_register("vacancies", "open_vacancy", "update_vacancy", "close_vacancy",

@@ -52,10 +52,17 @@ def open_with_recovery(open_db: Callable[[], object], url: str, lang: str = "ms"
     try:
         return open_db()
     except (Unsound, Refused) as exc:
-        problem = exc.message(lang)
-        if getattr(exc, "kind", None) not in RESTORABLE:
-            show_error(parent, problem)
-            return None
+        return recover(exc, open_db, url, lang, parent)
+
+
+def recover(exc: Unsound | Refused, open_db: Callable[[], object], url: str, lang: str = "ms",
+            parent: QWidget | None = None):
+    """After ``open_db()`` failed with ``exc``: the restore offer and a second try, or None
+    (after telling the user why). The start-up calls it once its worker's first try failed."""
+    problem = exc.message(lang)
+    if getattr(exc, "kind", None) not in RESTORABLE:
+        show_error(parent, problem)
+        return None
     try:
         row = backup.newest_sound_backup_of(url)
     except Refused:

@@ -63,8 +63,10 @@ class RowTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[Column], parent=None,
                  muted: Callable[[Any], bool] | None = None,
-                 extra_search: Callable[[Any], str] | None = None):
+                 extra_search: Callable[[Any], str] | None = None, searchable: bool = True):
         super().__init__(parent)
+        # a table with no search box (the dashboard's) builds no search texts
+        self._searchable = searchable
         self._extra_search = extra_search  # text searched but not shown, e.g. a bare MyKad
         self.columns = list(columns)
         self._muted = muted  # rows shown greyed, e.g. inactive ones
@@ -89,7 +91,7 @@ class RowTableModel(QAbstractTableModel):
             ("\x1f".join(self._shown(c, r) for c in self.columns)
              + ("\x1f" + extra(r) if extra else "")).casefold()
             for r in self.all_rows
-        ]
+        ] if self._searchable else [""] * len(self.all_rows)
         self._passing = None
         if self._sort is not None:
             self._sort_all(*self._sort)
