@@ -79,7 +79,8 @@ class StartUp(QObject):
         from desktop.rules import Refused
 
         if not isinstance(exc, Refused) and not _unsound(exc):
-            raise exc
+            self._crashed(exc)
+            return
         if self.lock is None:  # another window holds the file: told, and nothing opened
             QMessageBox.critical(self.window, "IsiTugas", exc.message(self.lang))
             self._stop(1)
@@ -136,7 +137,15 @@ class StartUp(QObject):
         self.task.start()
 
     def _crashed(self, exc: BaseException) -> None:
-        raise exc  # an unexpected error: the app's excepthook shows it, as anywhere else
+        """An unexpected error in a step: told in the window (and its traceback on stderr for
+        the support officer), never a window left loading for ever."""
+        import traceback
+
+        traceback.print_exception(exc)
+        QMessageBox.critical(self.window, "IsiTugas", self.tr(
+            "Ralat tidak dijangka semasa membuka IsiTugas:\n%1").replace(
+                "%1", f"{type(exc).__name__}: {exc}"))
+        self._stop(1)
 
     def _stop(self, code: int) -> None:
         self.task = None

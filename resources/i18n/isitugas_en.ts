@@ -1513,6 +1513,13 @@
     </message>
 </context>
 <context>
+    <name>LoadingPanel</name>
+    <message>
+        <source>Membuka pangkalan data...</source>
+        <translation>Opening the database...</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log masuk IsiTugas</source>
@@ -2391,6 +2398,27 @@
     <message>
         <source>Tarikh lahir</source>
         <translation>Date of birth</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <source>Menyandarkan pangkalan data...</source>
+        <translation>Backing up the database...</translation>
+    </message>
+    <message>
+        <source>Menunggu log masuk...</source>
+        <translation>Waiting for sign-in...</translation>
+    </message>
+    <message>
+        <source>Memuatkan papan pemuka...</source>
+        <translation>Loading the dashboard...</translation>
+    </message>
+    <message>
+        <source>Ralat tidak dijangka semasa membuka IsiTugas:
+%1</source>
+        <translation>Unexpected error while opening IsiTugas:
+%1</translation>
     </message>
 </context>
 <context>

@@ -220,3 +220,26 @@ def test_attach_builds_the_dashboard_from_the_figures_read_ahead(tmp_path, qtbot
         assert window.pages["dashboard"].cards["total"].value.text() == "42"
     finally:
         db.dispose()
+
+
+def test_an_unexpected_error_is_told_and_never_leaves_the_window_loading(tmp_path, qtbot,
+                                                                         sandaran, monkeypatch):
+    from desktop.views import startup as startup_module
+
+    path = make_db(tmp_path / "office.sqlite")
+    told = []
+    monkeypatch.setattr(startup_module.QMessageBox, "critical",
+                        lambda parent, title, text: told.append(text))
+    window, startup = launched(path, qtbot)
+
+    def broken():
+        raise OSError("peranti tidak bersedia")
+
+    startup.steps.open_db = broken
+    with qtbot.waitSignal(startup.stopped, timeout=30_000) as stopped:
+        startup.start()
+    assert stopped.args == [1]
+    assert told == ["Ralat tidak dijangka semasa membuka IsiTugas:\n"
+                    "OSError: peranti tidak bersedia"]
+    startup.release()
+    assert startup.lock is None  # the lock taken before the error is let go
