@@ -20,11 +20,43 @@ def original_encoder(monkeypatch):
     monkeypatch.setattr(qrencoder.QRPolynomial, "mod", qrspeed._ORIGINAL_MOD)
     monkeypatch.setattr(qrencoder.QRUtil, "getErrorCorrectPolynomial",
                         staticmethod(qrspeed._ORIGINAL_GENERATOR))
+    monkeypatch.setattr(qrencoder.QRBitBuffer, "put", qrspeed._ORIGINAL_PUT)
+    monkeypatch.setattr(qrencoder.QRCode, "mapData", qrspeed._ORIGINAL_MAP_DATA)
 
 
 def test_speed_ups_are_installed():
     assert qrencoder.QRPolynomial.mod is qrspeed.fast_mod
     assert hasattr(qrencoder.QRUtil.getErrorCorrectPolynomial, "cache_info")
+    assert qrencoder.QRBitBuffer.put is qrspeed.fast_put
+    assert qrencoder.QRCode.mapData is qrspeed.fast_map_data
+
+
+def test_bit_buffer_writes_the_same_bytes_as_bit_by_bit():
+    rng = random.Random(11)
+    for _ in range(300):
+        fast, slow = qrencoder.QRBitBuffer(), qrencoder.QRBitBuffer()
+        for _ in range(rng.randrange(1, 40)):
+            length = rng.randrange(0, 17)
+            num = rng.randrange(-70000, 70000)  # wider than length: only the low bits count
+            qrspeed.fast_put(fast, num, length)
+            qrspeed._ORIGINAL_PUT(slow, num, length)
+        assert (fast.buffer, fast.length) == (slow.buffer, slow.length)
+
+
+def one_code(text, version, mask):
+    qr = qrencoder.QRCode(version, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(text)
+    qr.makeImpl(False, mask)
+    return qr.modules
+
+
+@pytest.mark.parametrize("version", [1, 4, 7, 10, 25, 40])
+def test_every_mask_places_the_same_modules(version, request):
+    # versions from 7 on carry the version blocks the data walk goes around; 40 the largest
+    text = "ISITUGAS:1:JPNIN.SGR.600-2/3/1/2026 (15):"[:10 + version]
+    fast = [one_code(text, version, mask) for mask in range(8)]
+    request.getfixturevalue("original_encoder")
+    assert fast == [one_code(text, version, mask) for mask in range(8)]
 
 
 def test_remainder_equals_the_original_on_random_polynomials():
