@@ -23,7 +23,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -33,8 +32,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Table, TableStyle
 
+from desktop.letters.cells import CellParagraph, cell_paragraph
 from desktop.letters.flow import (
     CENTER,
     JUSTIFY,
@@ -86,9 +86,9 @@ def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     return cell, ParagraphStyle("cellhead", parent=cell, fontName=BOLD)
 
 
-def _cell(text: object, head: bool = False) -> Paragraph:
+def _cell(text: object, head: bool = False) -> CellParagraph:
     # the one place text goes through Paragraph markup: escaped, so it prints as typed
-    return Paragraph(escape(printable(text)), _cell_styles()[1 if head else 0])
+    return cell_paragraph(printable(text), _cell_styles()[1 if head else 0])
 
 
 @lru_cache(maxsize=8)
