@@ -19,7 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from desktop.letters import qrspeed  # noqa: F401 - installs the QR encoder speed-ups
+from desktop.letters import qrspeed  # also installs the QR encoder speed-ups
 
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -203,25 +203,45 @@ class Rule(Flowable):
         self.canv.restoreState()
 
 
-_DARK_RUN = re.compile(rb"\x01+")
+_DARK_RUN = re.compile("1+")
 
 
-def _rectangles(modules: list[list[bool]]) -> list[tuple[int, int, int, int]]:
-    """The dark modules as (row, column, width, height) rectangles: each row's dark runs.
+def qr_path(rows: list[str]) -> str:
+    """The PDF path of a code's dark modules, one unit each: every row's dark runs as one
+    "x y width 1 re" rectangle (rows from the top, y from the bottom), then one fill.
 
     (Growing runs downwards into taller rectangles writes fewer operators but costs more to
     compute than it saves in the file: measured with bench/bench_letters.py.)"""
-    return [(r, m.start(), m.end() - m.start(), 1)
-            for r, row in enumerate(modules) for m in _DARK_RUN.finditer(bytes(row))]
+    top = len(rows) - 1
+    return " ".join([texts[span] for r, row in enumerate(rows) for texts in (_run_texts(top - r),)
+                     for span in map(re.Match.span, _DARK_RUN.finditer(row))]) + " f"
+
+
+class _RunTexts(dict):
+    """(start, end) -> "start y width 1 re" of one row y, each text formatted once."""
+
+    def __init__(self, y: int):
+        super().__init__()
+        self.y = y
+
+    def __missing__(self, span: tuple[int, int]) -> str:
+        text = self[span] = f"{span[0]} {self.y} {span[1] - span[0]} 1 re"
+        return text
+
+
+@lru_cache(maxsize=256)  # a row per y of the largest code (177 modules) and more
+def _run_texts(y: int) -> _RunTexts:
+    return _RunTexts(y)
 
 
 class Qr(Flowable):
-    """reportlab's QR widget, encoded once and drawn as one path.
+    """reportlab's QR widget's code, encoded once and drawn as one path.
 
     The widget's own ``draw`` encodes twice (bounds, then drawing), tries all eight mask
     patterns, and builds a shape object per dark run: about 80 ms a letter, several times the
     rest of the page. Any of the eight masks gives a valid code (the search only tunes the
-    contrast), so one fixed mask is used; the tests decode every kind's code with zxing.
+    contrast), so one fixed mask is used; the modules come from :func:`qrspeed.dark_rows`
+    (reportlab's own, tested equal); the tests decode every kind's code with zxing.
     """
 
     MASK = 2  # every third column inverted
@@ -232,21 +252,17 @@ class Qr(Flowable):
         self.width = self.height = size
 
     def draw(self) -> None:
-        qr = self.widget.qr
-        qr.version = qr.version or qr.calculate_version()
-        qr.makeImpl(False, self.MASK)
-        count = qr.getModuleCount()
+        rows = qrspeed.dark_rows(self.widget.qr, self.MASK)
         border = self.widget.barBorder
-        unit = self.width / (count + 2 * border)
-        # One module is one unit: whole-number rectangles, written as the PDF "re" operator
-        # directly (the path API formats every float and costs more than the whole page).
-        ops = [f"{c} {count - r - h} {w} {h} re" for r, c, w, h in _rectangles(qr.modules)]
+        unit = self.width / (len(rows) + 2 * border)
         canvas = self.canv
         canvas.saveState()
         canvas.setFillColor(colors.black)
         canvas.translate(border * unit, border * unit)
         canvas.scale(unit, unit)
-        canvas._code.append(" ".join(ops) + " f")  # noqa: SLF001 - see above
+        # One module is one unit: whole-number rectangles, written as the PDF "re" operator
+        # directly (the path API formats every float and costs more than the whole page).
+        canvas._code.append(qr_path(rows))  # noqa: SLF001 - see above
         canvas.restoreState()
 
 

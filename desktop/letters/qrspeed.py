@@ -11,18 +11,27 @@ with the original on many inputs, versions and masks) and is installed once, on 
 - the polynomial remainder was a recursion that built a new polynomial per data codeword: it is
   the same long division, one loop over a list, each step XOR-ing a row of the generator's
   multiples that is computed once per generator (256 rows, a few kB);
-- the bit buffer wrote its data one bit at a time (a method call per bit): it now writes up to
-  a byte's worth at once, to the same bytes;
+- the bit buffer wrote its data one bit at a time (a method call per bit), and the text's
+  bytes went in one call each: now a whole put is one integer written out as bytes, and the
+  text's bytes are one put;
 - placing the data bits walked the matrix with a generator and called the mask's lambda per
   module, for every code: the walk (which depends only on the version) and the mask's values
   along it (version and mask) are computed once, leaving one loop of assignments per code.
+
+:func:`dark_rows` goes further for the letters: it builds a code's rows as strings of "0" and
+"1" without reportlab's matrix at all, from a layout computed once per (version, level, mask)
+out of reportlab's own matrix of an empty code (where every function pattern, format and
+version bit is, and which data bit each other module shows). Per code that leaves the
+codewords (reportlab's ``createData``), one XOR of two integers and a C-level gather per row.
+The tests compare its rows with reportlab's ``makeImpl`` for every mask, level and many
+versions and texts.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import xor
+from operator import itemgetter, xor
 
 from reportlab.graphics.barcode import qrencoder
 
@@ -30,6 +39,8 @@ _ORIGINAL_MOD = qrencoder.QRPolynomial.mod
 _ORIGINAL_GENERATOR = qrencoder.QRUtil.getErrorCorrectPolynomial
 _ORIGINAL_PUT = qrencoder.QRBitBuffer.put
 _ORIGINAL_MAP_DATA = qrencoder.QRCode.mapData
+_ORIGINAL_MAKE_IMPL = qrencoder.QRCode.makeImpl
+_ORIGINAL_WRITE_BYTES = qrencoder.QR8bitByte.write
 
 
 @lru_cache(maxsize=64)
@@ -64,17 +75,29 @@ def fast_mod(self, e):
 
 
 def fast_put(self, num, length):
-    """``QRBitBuffer.put``: the low ``length`` bits of ``num``, most significant first."""
+    """``QRBitBuffer.put``: the low ``length`` bits of ``num``, most significant first, into
+    the same bytes (the last one's free low bits filled first), any number of bits at once."""
+    if length <= 0:
+        return
     num &= (1 << length) - 1  # the original reads only these bits (also of a negative num)
     buffer = self.buffer
-    while length > 0:
-        used = self.length % 8
-        if not used:
-            buffer.append(0)
-        take = min(8 - used, length)
-        length -= take
-        buffer[-1] |= ((num >> length) & ((1 << take) - 1)) << (8 - used - take)
-        self.length += take
+    used = self.length % 8
+    if used:  # the partial last byte goes in front of the new bits and is written again
+        num |= (buffer.pop() >> (8 - used)) << length
+        length += used
+        self.length -= used
+    pad = -length % 8
+    buffer.extend((num << pad).to_bytes((length + pad) // 8, "big"))
+    self.length += length
+
+
+def fast_write_bytes(self, buffer, version):
+    """``QR8bitByte.write``: the header, then all the data bytes in one put."""
+    self.write_header(buffer, version)
+    data = self.data
+    if isinstance(data, str):  # never from QR8bitByte itself (it encodes); as the original reads it
+        data = bytes(ord(c) & 0xFF for c in data)
+    buffer.put(int.from_bytes(data, "big"), 8 * len(data))
 
 
 @lru_cache(maxsize=64)
@@ -103,6 +126,38 @@ def fast_map_data(self, data, maskPattern):  # noqa: N803 - reportlab's name
         modules[row][col] = dark ^ mask
 
 
+@lru_cache(maxsize=64)
+def _layout(version: int, level: int, mask: int) -> tuple[int, int, tuple[itemgetter, ...]]:
+    """(data modules, the mask along them as an int, one gatherer per row).
+
+    A row's gatherer picks, for each column, one character of "<masked data bits>01": a data
+    module's own bit, or the "0" or "1" just after them for a fixed module."""
+    positions = _positions(version)
+    count = len(positions)
+    empty = qrencoder.QRCode(version, level)
+    empty.dataCache = [0] * (count // 8)  # data of no importance: only the fixed modules are kept
+    _ORIGINAL_MAKE_IMPL(empty, False, mask)
+    source = {(row, col): n for n, (col, row) in enumerate(positions)}
+    getters = []
+    for row, modules in enumerate(empty.modules):
+        picks = [source.get((row, col), count + bool(dark)) for col, dark in enumerate(modules)]
+        getters.append(itemgetter(*picks))
+    mask_bits = "".join("1" if m else "0" for m in _mask_values(version, mask))
+    return count, int(mask_bits, 2), tuple(getters)
+
+
+def dark_rows(qr, mask: int) -> list[str]:
+    """The modules of ``qr`` (a reportlab ``QRCode`` with its data added) drawn with ``mask``,
+    top row first, as strings of "1" (dark) and "0": what ``makeImpl(False, mask)`` puts in
+    ``qr.modules``, without building that matrix."""
+    version = qr.version = qr.version or qr.calculate_version()
+    count, mask_int, getters = _layout(version, qr.errorCorrectLevel, mask)
+    data = qrencoder.QRCode.createData(version, qr.errorCorrectLevel, qr.dataList)
+    bits = int.from_bytes(bytes(data), "big") << (count - 8 * len(data))  # remainder bits: 0
+    source = format(bits ^ mask_int, f"0{count}b") + "01"
+    return ["".join(get(source)) for get in getters]
+
+
 def install() -> None:
     """Install the speed-ups (idempotent)."""
     if qrencoder.QRPolynomial.mod is _ORIGINAL_MOD:
@@ -112,6 +167,8 @@ def install() -> None:
             lru_cache(maxsize=64)(_ORIGINAL_GENERATOR))
     if qrencoder.QRBitBuffer.put is _ORIGINAL_PUT:
         qrencoder.QRBitBuffer.put = fast_put
+    if qrencoder.QR8bitByte.write is _ORIGINAL_WRITE_BYTES:
+        qrencoder.QR8bitByte.write = fast_write_bytes
     if qrencoder.QRCode.mapData is _ORIGINAL_MAP_DATA:
         qrencoder.QRCode.mapData = fast_map_data
 
