@@ -39,6 +39,14 @@ def _width(font: str, size: float, word: str) -> float:
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[Line]:
     """Greedy word wrap, each line of ``text`` on its own; a word wider than a line is cut."""
+    return list(_wrapped_lines(text, font, size, width))  # a copy: the cache's stays as it is
+
+
+@lru_cache(maxsize=4096)
+def _wrapped_lines(text: str, font: str, size: float, width: float) -> tuple[Line, ...]:
+    # Most blocks of a letter are the same in every letter of its kind (closing, slogans,
+    # labels, the office, paragraphs without a name): wrapped once per process. The lines
+    # depend only on the key (a font name's widths never change once registered).
     space = _width(font, size, " ")
     lines: list[Line] = []
     for segment in text.split("\n"):
@@ -64,7 +72,7 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[Line]:
             used = used + space + w if words else w
             words.append(word)
         lines.append((" ".join(words), used, True))  # a segment's last line: never justified
-    return lines
+    return tuple(lines)
 
 
 class TextBlock(Flowable):
