@@ -17,7 +17,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop.letters import qrspeed  # also installs the QR encoder speed-ups
 
@@ -180,6 +180,23 @@ class TextBlock(Flowable):
                     spacing = wanted
                 text.textLine(line)
         canvas.drawText(text)
+
+
+class KeepWhole(KeepTogether):
+    """platypus' KeepTogether (moved whole to the next page when it does not fit) for the
+    letters' own flowables.
+
+    KeepTogether measures its content with a deep copy of the page's frame, kept for
+    flowables that generate content as they are measured; ours generate none, and the copy
+    cost more than measuring the block: measured here without a canvas (so without the copy).
+    """
+
+    def wrap(self, aW, aH):  # noqa: N803 - platypus' names
+        canv, self.canv = self.canv, None
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            self.canv = canv
 
 
 class Rule(Flowable):
