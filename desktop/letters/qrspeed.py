@@ -9,8 +9,8 @@ with the original on many inputs, versions and masks) and is installed once, on 
   yet was rebuilt (a product of up to 30 factors) for every block of every code: it is cached
   (it is never modified after it is built);
 - the polynomial remainder was a recursion that built a new polynomial per data codeword: it is
-  the same long division, one loop over a list, each step XOR-ing a row of the generator's
-  multiples that is computed once per generator (256 rows, a few kB);
+  the same long division on one integer, each step XOR-ing a row of the generator's multiples
+  that is computed once per generator (256 rows, a few kB);
 - the bit buffer wrote its data one bit at a time (a method call per bit), and the text's
   bytes went in one call each: now a whole put is one integer written out as bytes, and the
   text's bytes are one put;
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import chain, repeat
-from operator import itemgetter, xor
+from operator import itemgetter
 
 from reportlab.graphics.barcode import qrencoder
 
@@ -44,33 +44,34 @@ _ORIGINAL_WRITE_BYTES = qrencoder.QR8bitByte.write
 
 
 @lru_cache(maxsize=64)
-def _multiples(divisor: tuple[int, ...]) -> tuple[list[int] | None, ...]:
-    """Row ``lead`` is what one division step XORs in when the leading coefficient is ``lead``
-    (the generator scaled so that its first term cancels ``lead``); row 0 is never used."""
+def _multiples(divisor: tuple[int, ...]) -> tuple[int, ...]:
+    """Row ``lead`` (as one big-endian integer) is what a division step XORs in when the
+    leading coefficient is ``lead``: the generator scaled so that its first term cancels
+    ``lead``. Row 0 is never used."""
     log, exp = qrencoder.LOG_TABLE, qrencoder.EXP_TABLE
     logs = [log[c] for c in divisor]  # glog of every coefficient (none is zero)
     first = logs[0]
-    return (None,) + tuple([exp[(d + log[lead] - first) % 255] for d in logs]  # EXP[255]==EXP[0]
-                           for lead in range(1, 256))
+    return (0,) + tuple(int.from_bytes(bytes(exp[(d + log[lead] - first) % 255] for d in logs),
+                                       "big")  # EXP[255] == EXP[0]
+                        for lead in range(1, 256))
 
 
 def fast_mod(self, e):
-    """The remainder of ``self`` divided by ``e`` over GF(256), as ``QRPolynomial.mod``."""
+    """The remainder of ``self`` divided by ``e`` over GF(256), as ``QRPolynomial.mod``: the
+    same long division, the polynomial held as one integer (a byte a coefficient), so that a
+    step is one XOR; leading zeros stripped as the original leaves them."""
     if self.getLength() < e.getLength():
         return self
     rows = _multiples(tuple(e.num))
-    size = len(e.num)
-    num = list(self.num)
-    start = 0
-    while len(num) - start >= size:
-        lead = num[start]
+    n, size = len(self.num), len(e.num)
+    value = int.from_bytes(bytes(self.num), "big")
+    for shift in range(8 * (n - 1), 8 * (size - 2), -8):  # the leading term of each step
+        lead = (value >> shift) & 0xFF
         if lead:
-            num[start:start + size] = map(xor, num[start:start + size], rows[lead])
-        start += 1
-        while start < len(num) and not num[start]:
-            start += 1
+            value ^= rows[lead] << (shift - 8 * (size - 1))
+    rest = value.to_bytes(n, "big")[n - size + 1:].lstrip(b"\0")
     out = qrencoder.QRPolynomial.__new__(qrencoder.QRPolynomial)
-    out.num = num[start:]
+    out.num = list(rest)
     return out
 
 
