@@ -250,7 +250,9 @@ class _RunTexts(dict):
         self.y = y
 
     def __missing__(self, span: tuple[int, int]) -> str:
-        text = self[span] = f"{span[0]} {self.y} {span[1] - span[0]} 1 re"
+        text = f"{span[0]} {self.y} {span[1] - span[0]} 1 re"
+        if len(self) < 1024:  # bounded: a letter's code has a few hundred runs in all
+            self[span] = text
         return text
 
 
