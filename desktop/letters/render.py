@@ -42,11 +42,11 @@ from desktop.letters.flow import (
     KeepWhole,
     Letterhead,
     Logo,
-    Qr,
     Rule,
     TextBlock,
     printable,
 )
+from desktop.letters.qrdraw import Qr
 from desktop.paths import resource
 from desktop.rules.letters import LETTER_LOGO_UNREADABLE
 

@@ -7,7 +7,7 @@ import pytest
 from reportlab.graphics.barcode import qrencoder
 
 from desktop.letters import qrspeed
-from desktop.letters.flow import qr_path
+from desktop.letters.qrdraw import qr_path
 
 
 def original_mod(poly, e):
