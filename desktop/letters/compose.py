@@ -11,7 +11,6 @@ The document is plain text: escaping for reportlab's markup happens in :mod:`ren
 from __future__ import annotations
 
 import contextlib
-import string
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -192,7 +191,9 @@ def _items(items: list, facts: Mapping[str, Any]) -> list[str]:
 
 
 def _fill(template: str, values: _Values) -> str:
-    return string.Formatter().vformat(template, (), values)
+    # str.format_map reads the fields through _Values.__getitem__ (missing ones recorded) as
+    # string.Formatter().vformat does, in C
+    return template.format_map(values)
 
 
 def _strings(value: object, field: str, problems: list[RuleViolation]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Light platypus flowables for letters: plain text blocks, the letterhead, the QR code, the logo.
+"""Light platypus flowables for letters: plain text blocks, the letterhead, the logo, rules
+(the QR code is :mod:`desktop.letters.qrdraw`).
 
 reportlab's ``Paragraph`` parses markup and its ``Table`` styles every cell; a letter needs
 neither for its running text, and a batch of 500 letters must stay within 1.5x of drawing the
@@ -13,13 +14,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.letters import qrspeed  # noqa: F401 - installs the QR encoder speed-ups
+from desktop.letters.qrdraw import Qr
 
 # C0 controls (but tab and newline) and lone surrogates cannot go into a PDF string.
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
@@ -39,6 +38,14 @@ def _width(font: str, size: float, word: str) -> float:
 
 def wrap_words(text: str, font: str, size: float, width: float) -> list[Line]:
     """Greedy word wrap, each line of ``text`` on its own; a word wider than a line is cut."""
+    return list(_wrapped_lines(text, font, size, width))  # a copy: the cache's stays as it is
+
+
+@lru_cache(maxsize=4096)
+def _wrapped_lines(text: str, font: str, size: float, width: float) -> tuple[Line, ...]:
+    # Most blocks of a letter are the same in every letter of its kind (closing, slogans,
+    # labels, the office, paragraphs without a name): wrapped once per process. The lines
+    # depend only on the key (a font name's widths never change once registered).
     space = _width(font, size, " ")
     lines: list[Line] = []
     for segment in text.split("\n"):
@@ -64,7 +71,7 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[Line]:
             used = used + space + w if words else w
             words.append(word)
         lines.append((" ".join(words), used, True))  # a segment's last line: never justified
-    return lines
+    return tuple(lines)
 
 
 class TextBlock(Flowable):
@@ -174,6 +181,23 @@ class TextBlock(Flowable):
         canvas.drawText(text)
 
 
+class KeepWhole(KeepTogether):
+    """platypus' KeepTogether (moved whole to the next page when it does not fit) for the
+    letters' own flowables.
+
+    KeepTogether measures its content with a deep copy of the page's frame, kept for
+    flowables that generate content as they are measured; ours generate none, and the copy
+    cost more than measuring the block: measured here without a canvas (so without the copy).
+    """
+
+    def wrap(self, aW, aH):  # noqa: N803 - platypus' names
+        canv, self.canv = self.canv, None
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            self.canv = canv
+
+
 class Rule(Flowable):
     """A horizontal line across the frame (solid or dashed)."""
 
@@ -201,53 +225,6 @@ class Rule(Flowable):
             self.canv.setDash(*self.dash)
         self.canv.line(0, 0, self.width, 0)
         self.canv.restoreState()
-
-
-_DARK_RUN = re.compile(rb"\x01+")
-
-
-def _rectangles(modules: list[list[bool]]) -> list[tuple[int, int, int, int]]:
-    """The dark modules as (row, column, width, height) rectangles: each row's dark runs.
-
-    (Growing runs downwards into taller rectangles writes fewer operators but costs more to
-    compute than it saves in the file: measured with bench/bench_letters.py.)"""
-    return [(r, m.start(), m.end() - m.start(), 1)
-            for r, row in enumerate(modules) for m in _DARK_RUN.finditer(bytes(row))]
-
-
-class Qr(Flowable):
-    """reportlab's QR widget, encoded once and drawn as one path.
-
-    The widget's own ``draw`` encodes twice (bounds, then drawing), tries all eight mask
-    patterns, and builds a shape object per dark run: about 80 ms a letter, several times the
-    rest of the page. Any of the eight masks gives a valid code (the search only tunes the
-    contrast), so one fixed mask is used; the tests decode every kind's code with zxing.
-    """
-
-    MASK = 2  # every third column inverted
-
-    def __init__(self, text: str, size: float):
-        super().__init__()
-        self.widget = QrCodeWidget(text)  # level L, the widget's default: a smaller code
-        self.width = self.height = size
-
-    def draw(self) -> None:
-        qr = self.widget.qr
-        qr.version = qr.version or qr.calculate_version()
-        qr.makeImpl(False, self.MASK)
-        count = qr.getModuleCount()
-        border = self.widget.barBorder
-        unit = self.width / (count + 2 * border)
-        # One module is one unit: whole-number rectangles, written as the PDF "re" operator
-        # directly (the path API formats every float and costs more than the whole page).
-        ops = [f"{c} {count - r - h} {w} {h} re" for r, c, w, h in _rectangles(qr.modules)]
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(colors.black)
-        canvas.translate(border * unit, border * unit)
-        canvas.scale(unit, unit)
-        canvas._code.append(" ".join(ops) + " f")  # noqa: SLF001 - see above
-        canvas.restoreState()
 
 
 class Logo(Flowable):

@@ -23,7 +23,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -33,19 +32,21 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
+from desktop.letters.cells import CellParagraph, cell_paragraph
 from desktop.letters.flow import (
     CENTER,
     JUSTIFY,
     FormLine,
+    KeepWhole,
     Letterhead,
     Logo,
-    Qr,
     Rule,
     TextBlock,
     printable,
 )
+from desktop.letters.qrdraw import Qr
 from desktop.paths import resource
 from desktop.rules.letters import LETTER_LOGO_UNREADABLE
 
@@ -86,9 +87,9 @@ def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     return cell, ParagraphStyle("cellhead", parent=cell, fontName=BOLD)
 
 
-def _cell(text: object, head: bool = False) -> Paragraph:
+def _cell(text: object, head: bool = False) -> CellParagraph:
     # the one place text goes through Paragraph markup: escaped, so it prints as typed
-    return Paragraph(escape(printable(text)), _cell_styles()[1 if head else 0])
+    return cell_paragraph(printable(text), _cell_styles()[1 if head else 0])
 
 
 @lru_cache(maxsize=8)
@@ -140,18 +141,24 @@ def _reference_block(doc: dict[str, Any]) -> list:
                   after=1 if n == 0 else 5 * mm) for n, (label, value) in enumerate(rows)]
 
 
+@cache
+def _table_style() -> TableStyle:
+    # built once: a Table only reads its style's commands
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else an empty cell names Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ])
+
+
 def _cost_table(table: dict[str, Any]) -> Table:
     data = [[_cell(h, head=True) for h in table.get("headers", [])]]
     data += [[_cell(cell) for cell in row] for row in table.get("rows", [])]
     width = TEXT_WIDTH - NUMBER_INDENT
     out = Table(data, colWidths=[width * w for w in (0.28, 0.14, 0.2, 0.38)], repeatRows=1,
                 hAlign="RIGHT", splitInRow=1)
-    out.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),  # else an empty cell names Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    out.setStyle(_table_style())
     out.spaceAfter = 4 * mm
     return out
 
@@ -161,7 +168,7 @@ def _form(form: dict[str, Any]) -> list:
                  _text(form.get("title", ""), bold=True, align=CENTER, after=8)]
     out += [_text(text, align=JUSTIFY, after=7) for text in form.get("text", [])]
     out += [FormLine(label, FONT, SIZE, 55 * mm, 80 * mm, 22) for label in form.get("lines", [])]
-    return [KeepTogether(out)]  # the form is cut off whole, not split
+    return [KeepWhole(out)]  # the form is cut off whole, not split
 
 
 def _item_labels():
@@ -210,7 +217,7 @@ def _story(doc: dict[str, Any], logo: bytes | None) -> list:
              _text(doc.get("signoff", ""), after=18 * mm),
              _text(f"({signer.get('name', '')})", bold=True),
              _text(f"{printable(signer.get('title', ''))}\n{printable(office)}")]
-    story.append(KeepTogether(block))
+    story.append(KeepWhole(block))
     cc = doc.get("cc") or []
     if cc:
         cc_label = (doc.get("labels") or {}).get("cc", "s.k.")
