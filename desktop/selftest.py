@@ -37,6 +37,8 @@ def _modules():
     from desktop.views.pages import pages
 
     targets = [spec.page for spec in pages()] + list(METHOD_FORMS.values())
+    targets += [spec.prefetch for spec in pages() if spec.prefetch]  # the start-up's reads
+    targets.append("_rl_accel")  # reportlab's C accelerators, imported inside a try
     targets.append("desktop.views.guide_dialog:show_guide")  # Bantuan > Panduan pengguna
     targets += [f"{module}:{name}" for spec in pages() for _button, action in spec.guards
                 for module, name in [action.rsplit(".", 1)]]
