@@ -1,7 +1,8 @@
 """Start-up with the window first (desktop.views.startup, desktop.app.launch): the window is
 shown before the database layer is imported, the slow steps run behind it, and every way a
-start-up can end (ready, another window on the file, a damaged file, a failed backup, a
-cancelled login, the window closed meanwhile) is handled as before."""
+start-up can end (ready, a damaged file, a failed backup, a cancelled login, the window closed
+meanwhile, an unexpected error) is handled as before. Another window on the file:
+tests/gui/test_backup_page.py, through run_app."""
 
 from __future__ import annotations
 
@@ -98,25 +99,6 @@ import os; os._exit(0)
                          timeout=120, check=True).stdout
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen == {"visible": True, "heavy": []}
-
-
-def test_a_second_window_on_the_file_is_told_and_stops(tmp_path, qtbot, sandaran, monkeypatch):
-    from desktop.views import startup as startup_module
-
-    path = make_db(tmp_path / "office.sqlite")
-    shown = []
-    monkeypatch.setattr(startup_module.QMessageBox, "critical",
-                        lambda parent, title, text: shown.append(text))
-    first = db_lock.acquire(str(path), "tetingkap IsiTugas")
-    try:
-        window, startup = launched(path, qtbot)
-        with qtbot.waitSignal(startup.stopped, timeout=30_000) as stopped:
-            startup.start()
-    finally:
-        first.release()
-    assert stopped.args == [1]
-    assert shown[0].startswith("Pangkalan data ini sedang dibuka oleh ")
-    assert startup.db is None and window.ops is None
 
 
 def test_a_damaged_file_is_offered_its_backup_and_then_opens(tmp_path, qtbot, sandaran,
