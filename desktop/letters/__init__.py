@@ -2,7 +2,8 @@
 
 - :mod:`desktop.letters.texts`: the Malay texts (``resources/letters/*.toml``);
 - :mod:`desktop.letters.compose`: ``compose(LetterInput) -> document`` (plain data);
-- :mod:`desktop.letters.render`: ``render_pdf(document, copy=False, logo=None) -> bytes``;
+- :mod:`desktop.letters.render`: ``render_pdf(document, copy=False, logo=None) -> bytes``,
+  ``letterhead_overflow(head) -> [field]`` (what a letterhead would print cut);
 - :mod:`desktop.letters.api`: ``issue_pdf``, ``reprint_pdf``, ``letter_pdf``, ``run_batch``
   (through ``desktop.services.letters``).
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {"compose": "compose", "render_pdf": "render", "issue_pdf": "api",
-            "reprint_pdf": "api", "letter_pdf": "api", "run_batch": "api"}
+            "reprint_pdf": "api", "letter_pdf": "api", "run_batch": "api",
+            "letterhead_overflow": "render"}
 __all__ = sorted(_EXPORTS)
 
 

@@ -45,6 +45,7 @@ from desktop.letters.flow import (
     Rule,
     TextBlock,
     printable,
+    wrap_words,
 )
 from desktop.letters.qrdraw import Qr
 from desktop.paths import resource
@@ -109,23 +110,37 @@ def _logo(logo: bytes | None) -> Logo | None:
     return Logo(reader, width * scale, height * scale)
 
 
-def _letterhead(doc: dict[str, Any], logo: bytes | None) -> list:
-    head = doc.get("letterhead") or {}
-    labels = doc.get("labels") or {}
-    # at most a few lines each: the letterhead is one box on page one and cannot be split
-    centre = [_text(head.get("name", ""), bold=True, size=12.5, leading=15, align=CENTER,
-                    after=1, max_lines=4)]
+def _letterhead_blocks(head: dict[str, Any], labels: dict[str, Any]) -> list[tuple[str, TextBlock]]:
+    """(field, block) of the letterhead's centre column; at most a few lines each: the
+    letterhead is one box on page one and cannot be split (longer text is cut with "…")."""
+    blocks = [("name", _text(head.get("name", ""), bold=True, size=12.5, leading=15,
+                             align=CENTER, after=1, max_lines=4))]
     if head.get("address"):
-        centre.append(_text(head["address"], size=8.5, leading=10.5, align=CENTER,
-                            max_lines=4))
+        blocks.append(("address", _text(head["address"], size=8.5, leading=10.5, align=CENTER,
+                                        max_lines=4)))
     contact = []
     if head.get("phone"):
         contact.append(f"{labels.get('phone', 'Tel.')} {head['phone']}")
     if head.get("email"):
         contact.append(f"{labels.get('email', 'E-mel')} {head['email']}")
     if contact:
-        centre.append(_text("   ".join(contact), size=8.5, leading=10.5, align=CENTER,
-                            max_lines=2))
+        blocks.append(("contact", _text("   ".join(contact), size=8.5, leading=10.5,
+                                        align=CENTER, max_lines=2)))
+    return blocks
+
+
+def letterhead_overflow(head: dict[str, Any]) -> list[str]:
+    """The letterhead's fields ("name", "address", "contact": phone and e-mail) too long for
+    its box, which a letter would print cut with "…" (the office settings warn before saving)."""
+    register_fonts()
+    middle = TEXT_WIDTH - 2 * SIDE  # as Letterhead.wrap lays out its centre
+    return [field for field, block in _letterhead_blocks(head, {})
+            if len(wrap_words(block.text, block.font, block.size, middle)) > block.max_lines]
+
+
+def _letterhead(doc: dict[str, Any], logo: bytes | None) -> list:
+    labels = doc.get("labels") or {}
+    centre = [block for _field, block in _letterhead_blocks(doc.get("letterhead") or {}, labels)]
     caption = _text(labels.get("qr_caption", ""), size=6.5, leading=7.5, align=CENTER,
                     max_lines=3)
     return [Letterhead(SIDE, centre, _logo(logo), Qr(doc.get("qr_text", ""), QR_SIZE), caption),

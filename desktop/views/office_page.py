@@ -173,16 +173,45 @@ class OfficePage(QWidget):
                 changed[kind] = text
         return changed
 
-    def save(self) -> Result:
+    def save(self) -> Result | None:
+        """Save the form; None when the user chose to shorten a letterhead that letters would
+        print cut (nothing saved)."""
         self.errors.clear()
         self.status.clear()
-        result = self.ops.run(save_letterhead, self.info(), self.edited_prefixes(), parent=self,
+        info = self.info()
+        too_long = self.letterhead_too_long(info)
+        if too_long and not self.confirm_cut(too_long):
+            return None
+        result = self.ops.run(save_letterhead, info, self.edited_prefixes(), parent=self,
                               show_refusal=False)
         if not result.ok:
             self.errors.show(result.refused)
             return result
         self.status.setText(self.tr("Tetapan disimpan."))
         return result
+
+    def letterhead_too_long(self, info: OfficeInfo) -> list[str]:
+        """The labels of the fields the letterhead's box cannot hold whole (measured as the
+        letters print them: name and address 4 lines each, telephone and e-mail 2)."""
+        from desktop.letters import letterhead_overflow
+
+        labels = {"name": self.tr("Nama pejabat"), "address": self.tr("Alamat"),
+                  "contact": self.tr("Telefon dan e-mel")}
+        head = {"name": info.name.strip(), "address": info.address.strip(),
+                "phone": info.phone.strip(), "email": info.email.strip()}
+        return [labels[field] for field in letterhead_overflow(head)]
+
+    def confirm_cut(self, fields: list[str]) -> bool:
+        """Yes: save anyway, and letters print the field cut with "…"."""
+        text = (self.tr("Kepala surat tidak muat: %1 akan dicetak terpotong (…) pada "
+                        "surat. Pendekkan dahulu, atau simpan juga?")
+                .replace("%1", ", ".join(fields)))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Kepala surat terlalu panjang"), text,
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("letterheadTooLong")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
 
     # -- the logo ----------------------------------------------------------------------------
     def choose_logo(self, path: str | None = None) -> Result | None:

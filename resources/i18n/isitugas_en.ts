@@ -1802,6 +1802,18 @@
         <translation>Settings saved.</translation>
     </message>
     <message>
+        <source>Telefon dan e-mel</source>
+        <translation>Telephone and e-mail</translation>
+    </message>
+    <message>
+        <source>Kepala surat tidak muat: %1 akan dicetak terpotong (…) pada surat. Pendekkan dahulu, atau simpan juga?</source>
+        <translation>The letterhead does not fit: %1 will be printed cut short (…) on letters. Shorten it first, or save anyway?</translation>
+    </message>
+    <message>
+        <source>Kepala surat terlalu panjang</source>
+        <translation>Letterhead too long</translation>
+    </message>
+    <message>
         <source>Pilih logo</source>
         <translation>Choose a logo</translation>
     </message>

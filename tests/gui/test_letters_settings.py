@@ -97,3 +97,42 @@ def test_a_file_that_is_not_an_image_is_refused(page, qtbot, tmp_path):
     assert not result.ok
     assert "PNG" in page.ops.last_refusal_box.text()
     assert page.ops.query(get_office).logo_sha == ""
+
+
+def test_a_letterhead_too_long_for_its_box_is_asked_about_before_saving(page, qtbot,
+                                                                        monkeypatch):
+    """Letters print the letterhead's address in at most 4 lines: a longer one is named, and
+    saved only when the administrator says so."""
+    asked = []
+    monkeypatch.setattr(page, "confirm_cut", lambda fields: asked.append(fields) or False)
+    before = page.ops.query(get_office)
+    page.address.setPlainText("Tingkat 5\nWisma Perpaduan\nPersiaran Perbandaran\n"
+                              "40000 Shah Alam\nSelangor")
+    with qtbot.assertNotEmitted(page.ops.changed):
+        assert page.save() is None  # shortened first: nothing saved
+    assert asked == [["Alamat"]] and page.ops.query(get_office) == before
+    monkeypatch.setattr(page, "confirm_cut", lambda fields: asked.append(fields) or True)
+    with qtbot.waitSignal(page.ops.changed):
+        assert page.save().ok  # saved as it is, knowingly
+    assert page.ops.query(get_office).address.endswith("40000 Shah Alam\nSelangor")
+    page.address.setPlainText("Tingkat 5, Wisma Perpaduan\n40000 Shah Alam")
+    assert page.save().ok and len(asked) == 2  # one that fits is not asked about
+
+
+def test_the_cut_question_names_the_fields_and_defaults_to_cancel(page, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text()
+        seen["cancel is default"] = box.defaultButton() is box.button(
+            QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, answer)
+    assert page.confirm_cut(["Alamat", "Telefon dan e-mel"]) is False
+    assert "Alamat, Telefon dan e-mel akan dicetak terpotong" in seen["text"]
+    assert seen["cancel is default"]  # Enter does not save a cut letterhead

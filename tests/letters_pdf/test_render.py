@@ -188,3 +188,38 @@ def test_table_cell_longer_than_a_page_still_renders():
     inp.facts["costs"][0]["note"] = "nota panjang " * 1500
     text = pdf_text(render_pdf(compose(inp)))
     assert "Pekerja Sambilan Harian" in text and "nota panjang" in text
+
+
+# -- a letterhead too long for its box: measured before saving, cut with "…" when printed --------
+
+FIVE_LINES = "Tingkat 5, Wisma Perpaduan\nPersiaran Perbandaran\nSeksyen 14\n40000 Shah Alam\nSelangor"
+
+
+@pytest.mark.parametrize("change, fields", [
+    ({}, []),
+    ({"address": FIVE_LINES}, ["address"]),
+    ({"name": "Jabatan Perpaduan Negara dan Integrasi Nasional Negeri Selangor " * 3},
+     ["name"]),
+    ({"phone": " / ".join(f"03-5511 22{n:02d}" for n in range(12)),
+      "email": "pejabat.perpaduan.negeri.selangor.darul.ehsan@perpaduan.gov.my"}, ["contact"]),
+])
+def test_letterhead_overflow_names_the_fields_the_box_cannot_hold(change, fields):
+    from desktop.letters.render import letterhead_overflow
+
+    assert letterhead_overflow({**LETTERHEAD_FIELDS, **change}) == fields
+
+
+def test_what_overflow_names_is_what_the_letter_prints_cut():
+    """The measure before saving and the printed letter agree: a fitting letterhead prints
+    whole, the one named too long prints its fourth address line ending in "…"."""
+    fits = sample("psh-offer")
+    fits.letterhead = {**fits.letterhead, "address": FIVE_LINES.rsplit("\n", 1)[0]}
+    cut = sample("psh-offer")
+    cut.letterhead = {**cut.letterhead, "address": FIVE_LINES}
+    whole, shortened = (pages(render_pdf(compose(inp)))[0] for inp in (fits, cut))
+    assert "40000 Shah Alam" in whole and "…" not in whole.split("Ruj. Kami")[0]
+    assert "40000 Shah Alam …" in shortened and "Selangor Tel." not in shortened
+
+
+LETTERHEAD_FIELDS = {k: v for k, v in sample("psh-offer").letterhead.items()
+                     if k in ("name", "address", "phone", "email")}
