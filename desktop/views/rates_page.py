@@ -157,6 +157,10 @@ class RatesPage(QWidget):
         self.rows.setColumnCount(len(columns))
         self.rows.setHorizontalHeaderLabels([c.label_en if self.en else c.label_ms
                                              for c in columns])
+        for c, column in enumerate(columns):  # wide enough for the longest choice
+            width = (self._choice_combo(column).sizeHint().width() + 8 if column.choices
+                     else 140)
+            self.rows.setColumnWidth(c, width)
         self.reload()
         self.new_table()
 
