@@ -294,7 +294,7 @@ class RatesPage(QWidget):
         combo.addItem(self.tr("(semua)") if column.optional else "", "")
         for i, code in enumerate(column.choices):
             label = (column.choice_labels_ms[i] if i < len(column.choice_labels_ms) else "")
-            combo.addItem(f"{code} – {label}" if label and label != code else code, code)
+            combo.addItem(label or code, code)
         return combo
 
     def remove_rows(self) -> None:
