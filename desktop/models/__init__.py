@@ -26,12 +26,13 @@ from desktop.models.psh import (
     PshAppointment,
     PshExtension,
 )
+from desktop.models.rates import EnteredRateTable
 from desktop.models.registers import Grade, GradeSalary, Office, Post, Premises, Staff
 from desktop.models.users import User
 from desktop.models.vacancies import Candidate, RecruitmentExercise, Vacancy, VacancyStep
 
 __all__ = [
-    "MonthClose", "MonthStatus",
+    "MonthClose", "MonthStatus", "EnteredRateTable",
     "AuditRecord", "Base", "Database", "EnumText", "Grade", "GradeSalary", "Money", "Office",
     "Post", "PostIncumbency", "Premises", "Staff", "default_url", "demo_url", "make_engine",
     "Candidate", "RecruitmentExercise", "Vacancy", "VacancyStep",

@@ -40,11 +40,11 @@ UNKNOWN_QUALIFICATION = rule(
 DUTY_RATE_NOT_FOUND = rule(
     "DUTY_RATE_NOT_FOUND", "5A(j)",
     "Tiada kadar {name} (Lampiran A) bagi kelayakan {qualification} pada {day}; pentadbir "
-    "hendaklah memasukkannya dalam jadual lampiran_a.toml.",
+    "hendaklah memasukkannya di halaman Kadar.",
     "No {name} rate (Lampiran A) is set for qualification {qualification} on {day}; the "
-    "administrator must enter it in the table lampiran_a.toml.")
+    "administrator must enter it on the Rates page.")
 
-_QUALIFICATIONS = ("IJAZAH", "DIPLOMA", "STPM", "SPM")
+QUALIFICATIONS = ("IJAZAH", "DIPLOMA", "STPM", "SPM")
 
 
 def _choice(value: object, allowed, unknown, field: str) -> str:
@@ -62,7 +62,7 @@ def duty_allowance(kind: str, on: date, qualification: Qualification | str | Non
     ``on`` for a PSH paid by ``qualification``; a row without a qualification applies to all."""
     code = _choice(kind, DUTY_KINDS, UNKNOWN_DUTY_ALLOWANCE, "kind")
     qual = (None if qualification is None
-            else _choice(qualification, _QUALIFICATIONS, UNKNOWN_QUALIFICATION, "qualification"))
+            else _choice(qualification, QUALIFICATIONS, UNKNOWN_QUALIFICATION, "qualification"))
     on = check_day(on, "on")
     general = None
     for row in filled_rows("lampiran_a", on):
@@ -70,7 +70,7 @@ def duty_allowance(kind: str, on: date, qualification: Qualification | str | Non
             row_kind = _choice(row.get("kind"), DUTY_KINDS, UNKNOWN_DUTY_ALLOWANCE, "kind")
             row_qual = row.get("qualification")
             if row_qual is not None:
-                row_qual = _choice(row_qual, _QUALIFICATIONS, UNKNOWN_QUALIFICATION,
+                row_qual = _choice(row_qual, QUALIFICATIONS, UNKNOWN_QUALIFICATION,
                                    "qualification")
             amount = to_money(row.get("amount"), "amount")
         except Refused as exc:

@@ -29,9 +29,9 @@ PER_MONTH = "BULAN"
 GANTIAN_RATE_NOT_FOUND = rule(
     "GANTIAN_RATE_NOT_FOUND", "7.4(d)",
     "Tiada kadar bayaran saguhati pegawai gantian bagi gred {grade} pada {day}; pentadbir "
-    "hendaklah memasukkannya dalam jadual gantian.toml.",
+    "hendaklah memasukkannya di halaman Kadar.",
     "No replacement officer honorarium is set for grade {grade} on {day}; the administrator "
-    "must enter it in the table gantian.toml.")
+    "must enter it on the Rates page.")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -136,12 +138,61 @@ def _load(path: Path) -> dict:
 
 
 def load_rates(name: str, folder: Path | None = None) -> dict:
-    """The whole parsed file ``<name>.toml`` (``title``, ``table`` sorted by date, ...)."""
+    """The whole parsed file ``<name>.toml`` (``title``, ``table`` sorted by date, ...), with
+    the tables the administrator entered in the app when ``name`` is one of
+    :data:`ENTERED_IN_APP` (see :func:`entered_tables`)."""
+    data = file_rates(name, folder)
+    if folder is None and name in ENTERED_IN_APP:
+        source = _entered.get()
+        extra = source().get(name) if source is not None else None
+        if extra:
+            return _with_entered(data, extra)
+    return data
+
+
+def file_rates(name: str, folder: Path | None = None) -> dict:
+    """``<name>.toml`` as the installation ships it, without the tables entered in the app."""
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or ".." in name:
         raise RATE_TABLE_MISSING.refuse(field="rates", name=name, what_ms="Nama jadual kadar",
                                         what_en="Rate table name", problem_ms="tidak sah",
                                         problem_en="is not valid")
     return _load(_file_for(name, None if folder is None else Path(folder)))
+
+
+# The tables no public source gives (the replacement officer's honorarium, Lampiran A): the
+# administrator enters them in the app, and they live in the database, so that every PC on a
+# shared database and every backup carry the same rates (services.rate_tables).
+ENTERED_IN_APP = frozenset({"gantian", "lampiran_a"})
+_entered: ContextVar[Callable[[], dict[str, list[dict]]] | None] = ContextVar(
+    "isitugas_entered_rates", default=None)
+
+
+@contextmanager
+def entered_tables(source: Callable[[], dict[str, list[dict]]]):
+    """Inside: the rules read the tables the administrator entered as well. ``source()``
+    returns ``{name: [{"effective_from": date, "source": str, "rows": [...]}, ...]}``; it is
+    called on first need only, once (services.unit passes the open session's reader). A
+    context variable: each thread and each database sees its own."""
+    found: list[dict[str, list[dict]]] = []
+
+    def once() -> dict[str, list[dict]]:
+        if not found:
+            found.append(source())
+        return found[0]
+
+    token = _entered.set(once)
+    try:
+        yield
+    finally:
+        _entered.reset(token)
+
+
+def _with_entered(data: dict, entered: list[dict]) -> dict:
+    """The file's tables with the entered ones; an entered table replaces the file's of the
+    same date (a new dict: the file's cached one stays as it is)."""
+    by_date = {t["effective_from"]: t for t in data["table"]}
+    by_date.update((t["effective_from"], t) for t in entered)
+    return {**data, "table": sorted(by_date.values(), key=lambda t: t["effective_from"])}
 
 
 _DERIVED: list = []

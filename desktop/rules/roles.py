@@ -134,6 +134,10 @@ ACTIONS: dict[str, Permission] = {
     _S + "letters.clear_logo": _p(ADMIN, "membuang logo kepala surat",
                                   "remove the letterhead logo"),
     _S + "backup.restore": _p(ADMIN, "memulihkan sandaran", "restore a backup"),
+    _S + "rate_tables.save_rate_table": _p(ADMIN, "memasukkan jadual kadar",
+                                           "enter a rate table"),
+    _S + "rate_tables.remove_rate_table": _p(ADMIN, "memadam jadual kadar",
+                                             "remove a rate table"),
     _S + "demo.fill_demo": _p(ADMIN, "mengisi pangkalan data demo", "fill the demo database"),
     # everyone: their own password; the first administrator (refused once any user exists)
     _S + "users.change_password": _p(EVERYONE, "menukar kata laluan sendiri",

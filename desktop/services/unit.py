@@ -138,7 +138,7 @@ def perform(db: Database, fn: Callable[..., T], *args, actor: Actor | Who | str 
     """Run one user action in one transaction, if the actor's role may; returns its result and
     the entity kinds touched. See the module's docstring for ``actor``."""
     who = as_actor(actor)
-    with db.session() as session:
+    with db.session() as session, _entered_rates(session):
         role = current_role(session, who)
         check_role(role, action_name(fn))
         ctx = Ctx(session, who.actor.username, role=role)
@@ -149,5 +149,14 @@ def perform(db: Database, fn: Callable[..., T], *args, actor: Actor | Who | str 
 
 def read(db: Database, fn: Callable[..., T], *args, **kwargs) -> T:
     """Run a query function ``fn(session, ...)``; it must return plain rows, not ORM objects."""
-    with db.session() as session:
+    with db.session() as session, _entered_rates(session):
         return fn(session, *args, **kwargs)
+
+
+def _entered_rates(session):
+    """The rules inside see the rate tables the administrator entered in this database
+    (services.rate_tables), read from ``session`` on first need only."""
+    from desktop.rules.rates import entered_tables
+    from desktop.services.rate_tables import entered_for_rules
+
+    return entered_tables(lambda: entered_for_rules(session))
