@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox
 
 from desktop.app import create_window
-from desktop.rules.rates import load_rates
+from desktop.rules.rates import file_rates
 from desktop.rules.roles import Role
 from desktop.services import users as U
 from desktop.services.rate_tables import (
@@ -26,7 +26,7 @@ PASSWORD = "rahsia-pejabat-1"
 def installation(name: str) -> list[dict]:
     """The dated tables the installation ships in resources/rates/<name>.toml, newest first
     (as the page lists them)."""
-    return sorted(load_rates(name)["table"], key=lambda t: t["effective_from"], reverse=True)
+    return sorted(file_rates(name)["table"], key=lambda t: t["effective_from"], reverse=True)
 
 
 def open_rates(window, name: str):
@@ -223,16 +223,18 @@ def test_remove_asks_first_then_removes(window, qtbot, monkeypatch):
     assert page.selected() is None and not page.remove_button.isEnabled()
 
 
-def test_read_only_user_sees_the_tables_but_cannot_change_them(office_db, qtbot):
+@pytest.mark.parametrize("role", [Role.BACA, Role.KERANI])
+def test_only_the_administrator_changes_the_tables_others_read_them(office_db, qtbot, role):
     perform(office_db, save_rate_table, RateTableForm(
         "gantian", "01/01/2025", SOURCE, [{"grade": "S17", "per": "HARI", "amount": "60.00"}]),
         actor="ujian")
     perform(office_db, U.create_first_admin, U.UserForm("pentadbir", "Pentadbir", "", PASSWORD))
-    perform(office_db, U.add_user, U.UserForm("baca1", "Pengguna Baca", "BACA", PASSWORD),
-            actor="ujian")
-    reader = create_window(office_db, actor=U.login(office_db, "baca1", PASSWORD))
+    username = role.value.lower() + "1"
+    perform(office_db, U.add_user, U.UserForm(username, f"Pengguna {role.value}", role.value,
+                                              PASSWORD), actor="ujian")
+    reader = create_window(office_db, actor=U.login(office_db, username, PASSWORD))
     qtbot.addWidget(reader)
-    assert reader.ops.role is Role.BACA
+    assert reader.ops.role is role
     page = open_rates(reader, "gantian")
     assert listed(page)[0][:3] == ("01/01/2025", SOURCE, "1")
     for name in ("saveButton", "removeButton", "addRowButton", "removeRowButton", "newButton"):
