@@ -33,10 +33,13 @@ from desktop.services.rate_tables import (
     remove_rate_table,
     save_rate_table,
 )
-from desktop.views.forms import FieldErrors
+from desktop.views.forms import FIELD_ERROR_STYLE, FieldErrors
 from desktop.views.operations import Operations, Result
 
 MUTED = "color: #606060;"
+# the grid's own frame only: a bare style would reach the combo boxes in its cells too
+GRID_MUTED = "QTableWidget#rows { color: #606060; }"
+GRID_ERROR = "QTableWidget#rows { " + FIELD_ERROR_STYLE + " }"
 
 
 class RatesPage(QWidget):
@@ -240,7 +243,7 @@ class RatesPage(QWidget):
                 "Jadual daripada fail pemasangan (berkuat kuasa %1); ia tidak boleh diubah atau "
                 "dipadam. Masukkan tarikh berkuat kuasa dan simpan untuk menjadikannya jadual "
                 "yang dimasukkan.").replace("%1", f"{row.effective_from:%d/%m/%Y}"))
-            self.rows.setStyleSheet(MUTED)
+            self.rows.setStyleSheet(GRID_MUTED)
 
     def new_table(self) -> None:
         """A blank editor (one empty row to type into), nothing selected."""
@@ -331,6 +334,8 @@ class RatesPage(QWidget):
         result = self.ops.run(save_rate_table, self.form(), parent=self, show_refusal=False)
         if not result.ok:
             self.errors.show(result.refused)
+            if "rows" in result.refused.fields:
+                self.rows.setStyleSheet(GRID_ERROR)
             return result
         self.reload()
         self.tables.blockSignals(True)
