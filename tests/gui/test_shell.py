@@ -27,7 +27,7 @@ def test_english_translation_is_complete_and_loads(qapp, db, qtbot):
                           "Replacement Officers", "OS29000 Allocation", "Attendance", "Claims",
                           "Month Close", "Issued Letters", "HQ Consolidation", "Premises", "Posts",
                           "Officers", "Grades", "Excel Import",
-                          "Office Settings", "Backups",
+                          "Office Settings", "Backups", "Rates",
                           "Audit Log", "Users"]
         assert page.add_button.text() == "Add..."
         assert window.menuBar().actions()[0].text() == "&File"
