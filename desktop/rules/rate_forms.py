@@ -27,6 +27,7 @@ class RateColumn:
     label_en: str
     choices: tuple[str, ...] = ()  # fixed codes (a combo box); () = free text
     choice_labels_ms: tuple[str, ...] = ()  # the Malay label of each choice, same order
+    choice_labels_en: tuple[str, ...] = ()  # and the English one
     optional: bool = False  # may be left blank: the row applies to all
     money: bool = False  # an amount in RM
 
@@ -41,6 +42,10 @@ class EditableTable:
     key: tuple[str, ...]  # the columns no two rows may share
 
 
+# Lampiran A's kinds in English, in DUTY_KINDS' order
+DUTY_KINDS_EN = ("Vehicle mileage allowance (per km)", "Hotel (per night)",
+                 "Lodging allowance (per night)", "Daily allowance (per day)",
+                 "Meal allowance (per day)")
 AMOUNT = RateColumn("amount", "Kadar (RM)", "Rate (RM)", money=True)
 
 EDITABLE_TABLES: dict[str, EditableTable] = {
@@ -49,7 +54,7 @@ EDITABLE_TABLES: dict[str, EditableTable] = {
         "7.4(d)", (
             RateColumn("grade", "Gred", "Grade"),
             RateColumn("per", "Dibayar setiap", "Paid per", choices=(PER_DAY, PER_MONTH),
-                       choice_labels_ms=("Hari", "Bulan")),
+                       choice_labels_ms=("Hari", "Bulan"), choice_labels_en=("Day", "Month")),
             AMOUNT),
         key=("grade",)),
     "lampiran_a": EditableTable(
@@ -57,9 +62,11 @@ EDITABLE_TABLES: dict[str, EditableTable] = {
         "5A(j)", (
             RateColumn("kind", "Jenis elaun", "Allowance", choices=tuple(DUTY_KINDS),
                        choice_labels_ms=tuple(f"{name} (setiap {per})"
-                                              for name, per in DUTY_KINDS.values())),
+                                              for name, per in DUTY_KINDS.values()),
+                       choice_labels_en=DUTY_KINDS_EN),
             RateColumn("qualification", "Kelayakan", "Qualification", choices=QUALIFICATIONS,
-                       choice_labels_ms=QUALIFICATIONS, optional=True),
+                       choice_labels_ms=QUALIFICATIONS, choice_labels_en=QUALIFICATIONS,
+                       optional=True),
             AMOUNT),
         key=("kind", "qualification")),
 }

@@ -296,7 +296,8 @@ class RatesPage(QWidget):
         # a row left untouched stays blank (and is ignored)
         combo.addItem(self.tr("(semua)") if column.optional else "", "")
         for i, code in enumerate(column.choices):
-            label = (column.choice_labels_ms[i] if i < len(column.choice_labels_ms) else "")
+            labels = column.choice_labels_en if self.en else column.choice_labels_ms
+            label = labels[i] if i < len(labels) else ""
             combo.addItem(label or code, code)
         return combo
 

@@ -1920,6 +1920,10 @@
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Kadar</source>
+        <translation>Rates</translation>
+    </message>
+    <message>
         <source>Log Audit</source>
         <translation>Audit Log</translation>
     </message>
@@ -2228,6 +2232,113 @@
     <message>
         <source>Lanjutan:</source>
         <translation>Extension:</translation>
+    </message>
+</context>
+<context>
+    <name>RatesPage</name>
+    <message>
+        <source>Berkuat kuasa</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Bil. kadar</source>
+        <translation>No. of rates</translation>
+    </message>
+    <message>
+        <source>Asal</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>hh/bb/tttt</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Surat JPTP ruj. ... bertarikh ...</source>
+        <translation>JPTP letter ref. ... dated ...</translation>
+    </message>
+    <message>
+        <source>Berkuat kuasa mulai</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>Kadar</source>
+        <translation>Rates</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Buang baris</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Jadual baharu</source>
+        <translation>New table</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Padam jadual</source>
+        <translation>Remove table</translation>
+    </message>
+    <message>
+        <source>Kadar ini tidak diterbitkan: pentadbir memasukkannya daripada surat JPTP atau Lampiran A pekeliling. Kadar baharu ialah jadual baharu dengan tarikh berkuat kuasanya sendiri; jadual terdahulu kekal untuk hari-hari sebelumnya.</source>
+        <translation>These rates are not published: the administrator enters them from JPTP&apos;s letter or the circular&apos;s Lampiran A. A new rate is a new table with its own effective date; the earlier table stays for the days before it.</translation>
+    </message>
+    <message>
+        <source>Jadual</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Pemasangan</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Dimasukkan oleh %1</source>
+        <translation>Entered by %1</translation>
+    </message>
+    <message>
+        <source>pada %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <source>Jadual yang dimasukkan; simpan untuk menggantikannya, atau tukar tarikh untuk jadual baharu.</source>
+        <translation>An entered table; save to replace it, or change the date for a new table.</translation>
+    </message>
+    <message>
+        <source>Jadual daripada fail pemasangan (berkuat kuasa %1); ia tidak boleh diubah atau dipadam. Masukkan tarikh berkuat kuasa dan simpan untuk menjadikannya jadual yang dimasukkan.</source>
+        <translation>A table from the installation&apos;s file (in force from %1); it cannot be changed or removed. Enter an effective date and save to make it an entered table.</translation>
+    </message>
+    <message>
+        <source>Jadual baharu: isikan tarikh berkuat kuasa, sumber dan satu baris bagi setiap kadar.</source>
+        <translation>New table: fill in the effective date, the source and one row for each rate.</translation>
+    </message>
+    <message>
+        <source>(semua)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <source>Jadual kadar disimpan.</source>
+        <translation>Rate table saved.</translation>
+    </message>
+    <message>
+        <source>Padam jadual kadar</source>
+        <translation>Remove rate table</translation>
+    </message>
+    <message>
+        <source>Padam jadual kadar yang berkuat kuasa %1 (%2 kadar)? Hari-hari selepasnya akan memakai jadual terdahulu.</source>
+        <translation>Remove the rate table in force from %1 (%2 rates)? The days after it will use the earlier table.</translation>
+    </message>
+    <message>
+        <source>Jadual kadar dipadam.</source>
+        <translation>Rate table removed.</translation>
     </message>
 </context>
 <context>
