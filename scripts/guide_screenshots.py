@@ -205,6 +205,14 @@ class _Grabbed:
         return self.pixmap
 
 
+def _rates(s: Studio):
+    """Kadar: a new honorarium table begun, its date and rows still to be filled (no figures:
+    the guide must not look like it gives official rates)."""
+    page = s.page("rates")
+    page.new_table()  # with its first, empty row
+    return s.window
+
+
 # file name in docs/panduan/img -> how to bring the screen up (in the guide's reading order)
 SHOTS: dict[str, Callable[[Studio], object]] = {
     "pentadbir-pertama.png": _first_admin,
@@ -235,6 +243,7 @@ SHOTS: dict[str, Callable[[Studio], object]] = {
     "gabungan-hq.png": _page("consolidate"),
     "pengguna.png": _users,
     "log-audit.png": _page("audit"),
+    "kadar.png": _rates,
 }
 
 

@@ -160,10 +160,13 @@ class RatesPage(QWidget):
         self.rows.setColumnCount(len(columns))
         self.rows.setHorizontalHeaderLabels([c.label_en if self.en else c.label_ms
                                              for c in columns])
-        for c, column in enumerate(columns):  # wide enough for the longest choice
+        header = self.rows.horizontalHeader()
+        for c, column in enumerate(columns):  # wide enough for its title and longest choice
             width = (self._choice_combo(column).sizeHint().width() + 8 if column.choices
                      else 140)
-            self.rows.setColumnWidth(c, width)
+            title = header.fontMetrics().horizontalAdvance(
+                column.label_en if self.en else column.label_ms) + 24
+            self.rows.setColumnWidth(c, max(width, title))
         self.reload()
         self.new_table()
 
