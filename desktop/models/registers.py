@@ -31,6 +31,9 @@ class Office(Base):
     logo_path: Mapped[str] = mapped_column(String(500), default="")
     # the letterhead's logo: a LetterAsset's sha256, "" when none was chosen
     logo_sha: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # the Ketua Pengarah's address under "Ketua Pengarah" on letters to Ibu Pejabat, one line
+    # each; "" prints the department and Putrajaya (services.letter_facts.KP_ADDRESSEE)
+    hq_address: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 

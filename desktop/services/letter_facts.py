@@ -35,6 +35,7 @@ from desktop.services import allocation
 from desktop.services.candidates import list_candidates
 from desktop.services.filling_choice import filling_options
 from desktop.services.grades import starting_salary_on
+from desktop.services.office import get_office
 
 HOURS_PER_DAY = "9"  # 5A: nine working hours a day including rest (no rate table holds it)
 KP_ADDRESSEE = {"name": "Ketua Pengarah",
@@ -247,8 +248,17 @@ def _application(session: Session, v: Vacancy) -> Gathered:
              "projected_cost": _money(projected), "costs": costs, "allocation": alloc,
              "chosen_method": method_label(v.chosen_method),
              "method_reason": v.method_reason or ""}
-    return Gathered("vacancy", v.id, dict(KP_ADDRESSEE, lines=list(KP_ADDRESSEE["lines"])),
-                    facts, {"vacancy_id": facts["vacancy_id"]})
+    return Gathered("vacancy", v.id, kp_addressee(session), facts,
+                    {"vacancy_id": facts["vacancy_id"]})
+
+
+def kp_addressee(session: Session) -> dict:
+    """The Ketua Pengarah at the address the office set (Tetapan pejabat), or at the
+    department in Putrajaya when none is set."""
+    office = get_office(session)
+    lines = (office.hq_address if office else "").splitlines()
+    return dict(KP_ADDRESSEE, lines=[line for line in lines if line.strip()]
+                or list(KP_ADDRESSEE["lines"]))
 
 
 _GATHER = {

@@ -29,6 +29,7 @@ class OfficeInfo:
     ref_prefix: str = ""
     logo_path: str = ""
     logo_sha: str = ""  # the letterhead logo (services.letters.set_logo), "" when none
+    hq_address: str = ""  # Ibu Pejabat's address for letters to the Ketua Pengarah
 
 
 FIELDS = tuple(OfficeInfo.__dataclass_fields__)
@@ -47,12 +48,16 @@ def save_office(ctx: Ctx, info: OfficeInfo) -> None:
     c = Checks()
     name = c.text("name", "Nama pejabat", "Office name", info.name)
     code = c.text("code", "Kod pejabat", "Office code", info.code, max_len=20)
+    hq = "\n".join(line.strip() for line in c.text(
+        "hq_address", "Alamat Ibu Pejabat", "Head office address", info.hq_address,
+        required=False, max_len=400).splitlines() if line.strip())
     state = (info.state or "").strip().upper()
     if not is_state(state):
         c.add(invalid("state", f"Negeri '{info.state}' tidak dikenali.",
                       f"Unknown state '{info.state}'."))
     c.raise_if_any()
-    clean = OfficeInfo(**{**asdict(info), "name": name, "code": code, "state": state})
+    clean = OfficeInfo(**{**asdict(info), "name": name, "code": code, "state": state,
+                          "hq_address": hq})
     o = ctx.session.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
     before = None
     if o is None:

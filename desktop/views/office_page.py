@@ -63,6 +63,11 @@ class OfficePage(QWidget):
         self.signer_name = self._line("signer_name", self.tr("Nama pegawai yang menandatangani"))
         self.signer_title = self._line("signer_title", self.tr("Jawatan pegawai tersebut"))
         self.ref_prefix = self._line("ref_prefix", self.tr("Awalan rujukan surat"))
+        self.hq_address = self._text("hq_address",
+                                     self.tr("Alamat Ibu Pejabat (surat kepada Ketua Pengarah)"))
+        # what letters print while it is left blank (services.letter_facts.KP_ADDRESSEE)
+        self.hq_address.setPlaceholderText(
+            "Jabatan Perpaduan Negara dan Integrasi Nasional\nPutrajaya")
 
         self.prefixes = QTableWidget(len(LetterKind), 2, objectName="prefixes")
         self.prefixes.setHorizontalHeaderLabels([self.tr("Jenis surat"),
@@ -143,6 +148,7 @@ class OfficePage(QWidget):
                      "ref_prefix"):
             getattr(self, name).setText(getattr(info, name))
         self.address.setPlainText(info.address)
+        self.hq_address.setPlainText(info.hq_address)
         self.slogans.setPlainText(info.slogans)
         select_data(self.state, info.state or None)
         self.loaded_prefixes = dict(self.ops.query(letter_prefixes)) if self.office else {}
@@ -156,6 +162,7 @@ class OfficePage(QWidget):
         edited = dict(
             name=self.name.text(), code=self.code.text(), state=self.state.currentData() or "",
             address=self.address.toPlainText().strip(), phone=self.phone.text(),
+            hq_address=self.hq_address.toPlainText().strip(),
             email=self.email.text(), slogans=_lines(self.slogans.toPlainText()),
             signer_name=self.signer_name.text(), signer_title=self.signer_title.text(),
             ref_prefix=self.ref_prefix.text())

@@ -1766,6 +1766,10 @@
         <translation>Letter reference prefix</translation>
     </message>
     <message>
+        <source>Alamat Ibu Pejabat (surat kepada Ketua Pengarah)</source>
+        <translation>Head office address (letters to the Director General)</translation>
+    </message>
+    <message>
         <source>Jenis surat</source>
         <translation>Letter kind</translation>
     </message>

@@ -136,3 +136,14 @@ def test_the_cut_question_names_the_fields_and_defaults_to_cancel(page, qtbot):
     assert page.confirm_cut(["Alamat", "Telefon dan e-mel"]) is False
     assert "Alamat, Telefon dan e-mel akan dicetak terpotong" in seen["text"]
     assert seen["cancel is default"]  # Enter does not save a cut letterhead
+
+
+def test_the_head_office_address_is_saved_and_shown_again(page, qtbot):
+    assert page.hq_address.toPlainText() == ""
+    assert "Putrajaya" in page.hq_address.placeholderText()  # what letters print meanwhile
+    page.hq_address.setPlainText("Ibu Pejabat JPNIN\n62000 Putrajaya")
+    with qtbot.waitSignal(page.ops.changed):
+        assert page.save().ok
+    assert page.ops.query(get_office).hq_address == "Ibu Pejabat JPNIN\n62000 Putrajaya"
+    page.reload()
+    assert page.hq_address.toPlainText() == "Ibu Pejabat JPNIN\n62000 Putrajaya"

@@ -239,3 +239,38 @@ def test_letterhead_comes_from_the_office_settings(demo, kind, record):
             "signer_title": o.signer_title, "logo_sha": ""}
     assert inp.letterhead["slogans"] == ["MALAYSIA MADANI", "BERKHIDMAT UNTUK NEGARA"]
     assert inp.issued_on == ISSUE_DAY and inp.qr_text.startswith("ISITUGAS:1:" + inp.reference)
+
+
+def test_the_application_goes_to_the_head_office_address_the_office_set(demo):
+    """Blank, the Ketua Pengarah is addressed at the department in Putrajaya; once the office
+    sets Ibu Pejabat's address (Tetapan pejabat), letters print it, line by line."""
+    from dataclasses import replace
+
+    from desktop.services.office import get_office, save_office
+    from desktop.services.unit import read
+
+    inp, _row = captured(demo, "psh-application", 2)
+    assert inp.addressee["lines"] == ["Jabatan Perpaduan Negara dan Integrasi Nasional",
+                                      "Putrajaya"]
+    office = read(demo, get_office)
+    perform(demo, save_office, replace(office, hq_address=(
+        " Ibu Pejabat JPNIN \n\nAras 5, Blok F2, Kompleks F\n62000 Putrajaya  ")))
+    assert read(demo, get_office).hq_address == (
+        "Ibu Pejabat JPNIN\nAras 5, Blok F2, Kompleks F\n62000 Putrajaya")  # as saved
+    inp, _row = captured(demo, "psh-application", 2)
+    assert inp.addressee == {"name": "Ketua Pengarah", "lines": [
+        "Ibu Pejabat JPNIN", "Aras 5, Blok F2, Kompleks F", "62000 Putrajaya"]}
+
+
+def test_a_head_office_address_too_long_is_refused(demo):
+    from dataclasses import replace
+
+    from desktop.rules import Refused
+    from desktop.services.office import get_office, save_office
+    from desktop.services.unit import read
+
+    office = read(demo, get_office)
+    with pytest.raises(Refused) as info:
+        perform(demo, save_office, replace(office, hq_address="Jalan " * 100))
+    assert [(v.field, v.code) for v in info.value.violations] == [("hq_address", "TOO_LONG")]
+    assert read(demo, get_office) == office
