@@ -38,11 +38,17 @@ def issue_pdf(db, kind, record_id: int, *, today: date, actor: str | None = None
 
 
 def reprint_pdf(db, letter_id: int, *, actor: str | None = None) -> bytes:
-    """The issued letter again, marked "SALINAN"; the reprint is recorded once it is made."""
-    row = read(db, service.get_letter, letter_id)
-    pdf = _render(db, row, copy=True)
+    """The issued letter again, marked "SALINAN", and the copy counted (for a copy that is
+    surely made: the window counts its copies when they are printed or saved instead)."""
+    pdf = copy_pdf(db, letter_id)
     perform(db, service.mark_reprinted, letter_id, actor=actor)
     return pdf
+
+
+def copy_pdf(db, letter_id: int) -> bytes:
+    """The issued letter again, marked "SALINAN"; nothing is recorded (the window counts the
+    copy once it is printed or saved: ``service.mark_reprinted``)."""
+    return _render(db, read(db, service.get_letter, letter_id), copy=True)
 
 
 def letter_pdf(db, letter_id: int) -> bytes:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import (
     QPrintDialog,
@@ -106,7 +106,10 @@ _QT_PREVIEW = "QPrintPreviewDialog"
 
 class LetterPreviewDialog(QPrintPreviewDialog):
     """Qt's print preview of a letter, with the print button going through our own print
-    dialog (so the same pages reach the printer) and a "Simpan PDF" button."""
+    dialog (so the same pages reach the printer) and a "Simpan PDF" button. ``delivered``
+    says when the letter has left the window: printed ("cetak") or saved ("simpan")."""
+
+    delivered = Signal(str)
 
     def __init__(self, pdf_bytes: bytes, title: str, parent: QWidget | None = None):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -161,6 +164,8 @@ class LetterPreviewDialog(QPrintPreviewDialog):
         self.printed_pages = paint_pages(self.pages, printer)
         if not self.printed_pages:
             self._warn(self.tr("Pencetak tidak dapat dibuka; surat tidak dicetak."))
+        else:
+            self.delivered.emit("cetak")
         return self.printed_pages
 
     def save_pdf(self, path: str | None = None) -> Path | None:
@@ -175,6 +180,7 @@ class LetterPreviewDialog(QPrintPreviewDialog):
             self._warn(self.tr("Fail tidak dapat ditulis: %1").replace(
                 "%1", f"{path} ({exc.strerror or exc})"))
             return None
+        self.delivered.emit("simpan")
         return self.saved_path
 
     def _warn(self, text: str) -> None:

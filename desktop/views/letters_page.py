@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.letters import api
 from desktop.rules.letters import KIND_LABELS_MS, LetterKind, letter_kind, sealed_facts
 from desktop.rules.mykad import format_mykad
-from desktop.services.letters import IssuedLetterRow, list_letters, verify_text
+from desktop.services.letters import IssuedLetterRow, list_letters, mark_reprinted, verify_text
 from desktop.views.letter_actions import LETTER_KINDS, show_preview
 from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
@@ -115,16 +115,19 @@ class LettersPage(RegisterPage):
         return show_preview(result.value, row.reference, self) if result.ok else None
 
     def reprint_selected(self):
-        """The same letter rendered again and marked SALINAN; the copy is counted."""
+        """The same letter rendered again and marked SALINAN; each copy is counted when it is
+        printed or saved, not when it is only looked at."""
         row = self.selected_row()
         if row is None:
             return None
-        result = self.ops.call(api.reprint_pdf, row.id, actor=self.ops.who, parent=self,
-                               touched=LETTER_KINDS)
+        result = self.ops.call(api.copy_pdf, row.id, parent=self)
         if not result.ok:
             return None
-        return show_preview(result.value, self.tr("%1 (SALINAN)").replace("%1", row.reference),
-                            self)
+        preview = show_preview(result.value, self.tr("%1 (SALINAN)").replace(
+            "%1", row.reference), self)
+        preview.delivered.connect(lambda _how: self.ops.run(mark_reprinted, row.id,
+                                                            parent=preview))
+        return preview
 
     def open_batch(self):
         from desktop.views.letter_batch import BatchDialog

@@ -55,7 +55,7 @@ def test_the_register_lists_and_filters_the_letters(issued):
     assert "1 daripada 2" in page.count.text()
 
 
-def test_view_shows_the_original_and_a_copy_is_marked_and_counted(issued, qtbot):
+def test_view_shows_the_original_and_a_copy_is_marked_and_counted(issued, qtbot, tmp_path):
     page = issued.open_page("letters")
     reference = F.default_reference(1, 1)
     select(page, reference)
@@ -63,11 +63,39 @@ def test_view_shows_the_original_and_a_copy_is_marked_and_counted(issued, qtbot)
     assert original.windowTitle() == reference
     assert "SALINAN" not in text_of(original.pdf_bytes)
     original.close()
-    with qtbot.waitSignal(page.ops.changed):
+    with qtbot.assertNotEmitted(page.ops.changed):
         copy = page.reprint_selected()
     assert "SALINAN" in copy.windowTitle() and "SALINAN" in text_of(copy.pdf_bytes)
     assert reference in text_of(copy.pdf_bytes)
+    assert select(page, reference).copies_printed == 0  # looked at only: no copy yet
+    with qtbot.waitSignal(page.ops.changed):
+        assert copy.save_pdf(str(tmp_path / "salinan.pdf"))
     assert select(page, reference).copies_printed == 1  # the register was refreshed
+    copy.close()
+
+
+def test_a_copy_is_counted_once_per_print_and_not_when_the_printer_fails(issued, qtbot,
+                                                                         tmp_path,
+                                                                         monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.views import letter_preview
+
+    page = issued.open_page("letters")
+    reference = F.default_reference(1, 1)
+    select(page, reference)
+    copy = page.reprint_selected()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "dicetak.pdf"))
+    with qtbot.waitSignal(page.ops.changed):
+        assert copy.print_to(printer) > 0
+    assert select(page, reference).copies_printed == 1
+    monkeypatch.setattr(letter_preview, "paint_pages", lambda pages, printer: 0)
+    monkeypatch.setattr(copy, "_warn", lambda text: None)
+    with qtbot.assertNotEmitted(page.ops.changed):
+        assert copy.print_to(printer) == 0  # the printer could not be opened
+    assert select(page, reference).copies_printed == 1
 
 
 def test_the_verify_box_tells_genuine_from_forged(issued):

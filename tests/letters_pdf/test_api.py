@@ -55,6 +55,9 @@ def test_reprint_is_the_same_letter_marked_salinan_and_counted(demo):
     api.reprint_pdf(demo, row.id)
     assert read(demo, L.get_letter, row.id).copies_printed == 2
     assert api.letter_pdf(demo, row.id) == original
+    # the window's copy: the same SALINAN, counted only once printed or saved (views)
+    assert api.copy_pdf(demo, row.id) == copy
+    assert read(demo, L.get_letter, row.id).copies_printed == 2
 
 
 def test_a_failed_render_leaves_the_number_used(demo, monkeypatch):
