@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.paths import resource
@@ -86,20 +86,9 @@ def sign_in_actor(db, args: argparse.Namespace, lang: str, parent=None):
     return sign_in(db, lang, parent)
 
 
-def hold_database(args: argparse.Namespace, lang: str):
-    """The window's lock on its SQLite file (desktop.services.db_lock, an OS lock released
-    even after a crash): (True, lock), or (False, None) after telling the user who holds it."""
-    from desktop.cli import db_url
-    from desktop.rules import Refused
-
-    try:
-        return True, take_lock(db_url(args))
-    except Refused as exc:
-        QMessageBox.critical(None, "IsiTugas", exc.message(lang))
-        return False, None
-
-
 def take_lock(url: str):
+    """The window's lock on its SQLite file (desktop.services.db_lock, an OS lock released
+    even after a crash); refuses, naming who holds it, when another window or command does."""
     from desktop.services import db_lock
 
     return db_lock.acquire(url, "tetingkap IsiTugas")

@@ -162,7 +162,9 @@ def test_a_second_window_on_the_same_file_is_refused(tmp_path, monkeypatch, qapp
 
     path = make_db(tmp_path / "office.sqlite")
     shown = []
-    monkeypatch.setattr(app.QMessageBox, "critical",
+    from desktop.views import startup  # where the start-up tells it
+
+    monkeypatch.setattr(startup.QMessageBox, "critical",
                         lambda parent, title, text: shown.append(text))
     first = db_lock.acquire(str(path), "tetingkap IsiTugas")
     try:
@@ -170,6 +172,6 @@ def test_a_second_window_on_the_same_file_is_refused(tmp_path, monkeypatch, qapp
     finally:
         first.release()
     assert shown and shown[0].startswith("Pangkalan data ini sedang dibuka oleh ")
-    held, lock = app.hold_database(build_parser().parse_args(["--db", str(path)]), "ms")
-    assert held and lock.held  # free again once the first one let go
+    lock = app.take_lock(str(path))
+    assert lock.held  # free again once the first one let go
     lock.release()
