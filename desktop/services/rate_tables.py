@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import EnteredRateTable
+from desktop.models.base import utcnow
 from desktop.rules import rates
 from desktop.rules.rate_forms import clean_rows, editable_table
 from desktop.rules.violations import Refused, invalid
@@ -90,8 +91,8 @@ def save_rate_table(ctx: Ctx, form: RateTableForm) -> date:
     except Refused as refused:
         c.problems.extend(refused.violations)
         rows = []
-    if start is not None and start < rates.file_rates(table.name)["table"][0]["effective_from"]:
-        first = rates.file_rates(table.name)["table"][0]["effective_from"]
+    first = rates.file_rates(table.name)["table"][0]["effective_from"]
+    if start is not None and start < first:
         c.add(invalid("effective_from", f"Tarikh berkuat kuasa tidak boleh sebelum "
                       f"{first:%d/%m/%Y} (tarikh jadual ini mula digunakan).",
                       f"The effective date cannot be before {first:%d/%m/%Y} (when this table "
@@ -107,7 +108,7 @@ def save_rate_table(ctx: Ctx, form: RateTableForm) -> date:
     existing.source = source
     existing.rows_json = json.dumps(rows, ensure_ascii=False)
     existing.entered_by = ctx.actor
-    existing.entered_at = datetime.now()
+    existing.entered_at = utcnow()  # UTC, as every stored time; the page shows local time
     ctx.session.flush()
     ctx.audit("ubah" if before else "simpan", ENTITY, existing.id, before, _snapshot(existing))
     return start

@@ -3,13 +3,14 @@ officer's honorarium and Lampiran A, which the installation ships empty. Entered
 read by the rules in every transaction, from their date; bad rows are refused all at once
 with nothing saved; only an administrator may enter or remove them."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop.models import AuditRecord, EnteredRateTable
+from desktop.models.base import utcnow
 from desktop.rules import Refused
 from desktop.rules.duty_allowance import duty_allowance
 from desktop.rules.gantian import gantian_honorarium
@@ -70,7 +71,8 @@ def test_the_list_shows_entered_tables_over_the_installations(db):
                                                                (SHIPPED, True)]
     newest = listed[0]
     assert newest.rows == ({"grade": "S17", "per": "HARI", "amount": "65.00"},)  # as stored
-    assert newest.entered_by and newest.entered_at is not None
+    assert newest.entered_by
+    assert abs(newest.entered_at - utcnow()) < timedelta(minutes=5)  # stored in UTC
     assert listed[1].rows[1] == {"grade": "S22", "per": "BULAN", "amount": "1200.00"}
 
 

@@ -244,3 +244,23 @@ def test_only_the_administrator_changes_the_tables_others_read_them(office_db, q
     assert page.effective_from.isReadOnly() and page.source.isReadOnly()
     assert not page.rows.cellWidget(0, column(page, "per")).isEnabled()
     assert page.rows.editTriggers() == page.rows.EditTrigger.NoEditTriggers
+
+
+def test_who_entered_a_table_is_shown_with_the_pcs_own_date(window, monkeypatch):
+    """Times are stored in UTC (as the audit log's); 20:00 UTC on 1 March is already 2 March
+    in Kuala Lumpur, and the page says so."""
+    import time
+    from datetime import datetime
+
+    from desktop.services.rate_tables import RateTableRow
+
+    monkeypatch.setenv("TZ", "Asia/Kuala_Lumpur")
+    time.tzset()
+    try:
+        page = open_rates(window, "gantian")
+        row = RateTableRow("gantian", date(2026, 1, 1), SOURCE, (), True, "pentadbir",
+                           datetime(2026, 3, 1, 20, 0))
+        assert page.origin(row) == "Dimasukkan oleh pentadbir pada 02/03/2026"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
