@@ -35,7 +35,7 @@ from desktop.services.audit_log import (
     chain_status,
     search_audit,
 )
-from desktop.views.history_dialog import _local
+from desktop.views.history_dialog import local_time
 from desktop.views.operations import Operations
 from desktop.views.table_model import Column, RowFilterProxy, RowTableModel
 from desktop.views.widgets import DateField
@@ -94,7 +94,7 @@ class AuditPage(QWidget):
         filters.addWidget(self.apply_button, 2, 4)
 
         self.model = RowTableModel([
-            Column(self.tr("Masa"), lambda r: _local(r.at).strftime("%d/%m/%Y %H:%M:%S"),
+            Column(self.tr("Masa"), lambda r: local_time(r.at).strftime("%d/%m/%Y %H:%M:%S"),
                    sort_key=lambda r: r.id),
             Column(self.tr("Pengguna"), lambda r: r.actor),
             Column(self.tr("Tindakan"), lambda r: r.action),

@@ -18,7 +18,7 @@ class HistoryDialog(TableDialog):
                  parent: QWidget | None = None, labels: dict[str, str] | None = None):
         labels = labels or {}
         super().__init__(self.tr("Sejarah: %1").replace("%1", title), [
-            Column(self.tr("Masa"), lambda r: _local(r.at).strftime("%d/%m/%Y %H:%M")),
+            Column(self.tr("Masa"), lambda r: local_time(r.at).strftime("%d/%m/%Y %H:%M")),
             Column(self.tr("Oleh"), lambda r: r.actor),
             Column(self.tr("Tindakan"), lambda r: r.action),
             Column(self.tr("Perubahan"), lambda r: _private(ops, _changes(r, labels))),
@@ -30,8 +30,8 @@ def _private(ops: Operations, text: str) -> str:
     return mask_mykads_in(text) if ops.masks_mykad else text
 
 
-def _local(at: datetime) -> datetime:
-    # the audit log keeps UTC; the clerk reads the PC's own time
+def local_time(at: datetime) -> datetime:
+    """A stored time (UTC, naive) in the PC's own time zone, for showing it."""
     return at.replace(tzinfo=timezone.utc).astimezone() if at.tzinfo is None else at.astimezone()
 
 

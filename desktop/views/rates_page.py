@@ -34,7 +34,7 @@ from desktop.services.rate_tables import (
     save_rate_table,
 )
 from desktop.views.forms import FIELD_ERROR_STYLE, FieldErrors
-from desktop.views.history_dialog import _local  # stored UTC, shown in the PC's time
+from desktop.views.history_dialog import local_time  # stored UTC, shown in the PC's time
 from desktop.views.operations import Operations, Result
 
 MUTED = "color: #606060;"
@@ -201,7 +201,7 @@ class RatesPage(QWidget):
             return self.tr("Pemasangan")
         text = self.tr("Dimasukkan oleh %1").replace("%1", row.entered_by)
         if row.entered_at is not None:
-            text += " " + self.tr("pada %1").replace("%1", f"{_local(row.entered_at):%d/%m/%Y}")
+            text += " " + self.tr("pada %1").replace("%1", f"{local_time(row.entered_at):%d/%m/%Y}")
         return text
 
     def selected(self) -> RateTableRow | None:

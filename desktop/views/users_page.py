@@ -18,7 +18,7 @@ from desktop.services.users import (
     update_user,
 )
 from desktop.views.form_dialog import FormDialog
-from desktop.views.history_dialog import _local
+from desktop.views.history_dialog import local_time
 from desktop.views.operations import Operations, Result
 from desktop.views.register_page import RegisterPage
 from desktop.views.table_model import Column
@@ -116,7 +116,7 @@ class UsersPage(RegisterPage):
             Column(self.tr("Peranan"), lambda r: r.role.label(self.ops.lang)),
             Column(self.tr("Status"), self.status),
             Column(self.tr("Log masuk terakhir"),
-                   lambda r: _local(r.last_login).strftime("%d/%m/%Y %H:%M")
+                   lambda r: local_time(r.last_login).strftime("%d/%m/%Y %H:%M")
                    if r.last_login else ""),
         ]
 
