@@ -48,8 +48,10 @@ RATE_TABLE_INVALID = rule("RATE_TABLE_INVALID", None, "Fail {what_ms} rosak: {pr
                           "{what_en} is broken: {problem_en}.")
 RATE_TABLE_EMPTY = rule(
     "RATE_TABLE_EMPTY", None,
-    "Jadual {title} belum diisi oleh pentadbir; pengiraan tidak dapat dibuat.",
-    "The {title} table has not been filled in by the administrator yet; nothing can be computed.")
+    # only the tables the administrator enters (ENTERED_IN_APP) ship empty: say where
+    "Jadual {title} belum diisi oleh pentadbir (halaman Kadar); pengiraan tidak dapat dibuat.",
+    "The {title} table has not been filled in by the administrator yet (Rates page); nothing "
+    "can be computed.")
 # ``what``: the table in force (here) or one rate of it (psh.py, which cites 5B); ``note``: why.
 RATE_NOT_IN_FORCE = rule("RATE_NOT_IN_FORCE", None, "Tiada {what_ms} pada {day}{note_ms}.",
                          "No {what_en} on {day}{note_en}.")

@@ -51,6 +51,8 @@ def test_entered_honorarium_lets_a_replacement_be_appointed(db, world):
     with pytest.raises(Refused) as before:
         perform(db, G.appoint_gantian, gantian_form(world.tabika_s17), today=TODAY)
     assert codes(before.value) == {"RATE_TABLE_EMPTY"}
+    assert "(halaman Kadar)" in before.value.message("ms")  # where to fill it
+    assert "(Rates page)" in before.value.message("en")
     out = perform(db, save_rate_table, form())
     assert out.result == SHIPPED and out.touched == {"rates"}
     gid = perform(db, G.appoint_gantian, gantian_form(world.tabika_s17), today=TODAY).result
